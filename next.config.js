@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and wasm packages are loaded by Node at run time instead of being bundled.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "sharp",
+    "@prisma/adapter-better-sqlite3",
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-backend-wasm",
+    "@tensorflow/tfjs-node",
+  ],
+  experimental: {
+    // Uploaded datasets (zip / tar.gz) go through server actions and route handlers.
+    serverActions: { bodySizeLimit: "200mb" },
+  },
+};
+
+module.exports = nextConfig;
