@@ -1,0 +1,54 @@
+import sharp from "sharp";
+import type { GrayImage } from "./canonicalize";
+
+/** Uploads and files larger than this are refused before decoding (decompression bombs). */
+export const MAX_INPUT_PIXELS = 40_000_000;
+
+export class ImageDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImageDecodeError";
+  }
+}
+
+// One libvips thread per call: the importer already runs several decodes at once, and on a
+// 2-core machine nested parallelism only adds contention.
+sharp.concurrency(1);
+sharp.cache(false);
+
+/**
+ * Decodes JPEG, PNG, WebP, GIF, TIFF or BMP bytes to 8-bit grayscale. Transparent areas become
+ * white paper, the usual background of a drawing exported with alpha.
+ */
+export async function decodeGray(bytes: Uint8Array): Promise<GrayImage> {
+  if (bytes.length === 0) throw new ImageDecodeError("empty file");
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+      .flatten({ background: "#ffffff" })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+  } catch (err) {
+    throw new ImageDecodeError(describeSharpError(err));
+  }
+}
+
+function describeSharpError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/unsupported image format/i.test(message)) return "not an image (unsupported or unrecognised format)";
+  if (/pixel limit/i.test(message)) return `image larger than ${MAX_INPUT_PIXELS / 1e6} megapixels`;
+  if (/premature end|truncated|corrupt|invalid|bad/i.test(message)) return `corrupt image: ${message.split("\n")[0]}`;
+  return `cannot decode image: ${message.split("\n")[0]}`;
+}
+
+/** MIME type from the first bytes, or null when the bytes are no image format we read. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (bytes.length >= 12 && bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45) return "image/webp";
+  if (bytes.length >= 4 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return "image/gif";
+  if (bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d) return "image/bmp";
+  if (bytes.length >= 4 && ((bytes[0] === 0x49 && bytes[1] === 0x49) || (bytes[0] === 0x4d && bytes[1] === 0x4d))) return "image/tiff";
+  return null;
+}
