@@ -1,0 +1,145 @@
+import type { GrayImage, Polarity } from "../images/canonicalize";
+import type { InkMask } from "./ink-mask";
+import { boxBlur3, otsuThreshold, rankFilter } from "./morphology";
+
+export interface BinarizeOptions {
+  polarity?: Polarity;
+  /** Half-size of the background window in pixels; by default from the image and stroke size. */
+  backgroundRadius?: number;
+  /** Least ink contrast (0-255, after background normalisation) that can count as ink. */
+  minContrast?: number;
+}
+
+/**
+ * Ink must be at least this much darker (out of 255) than the paper around it. Blue ruled
+ * lines sit around 50-70 after normalisation, so they do become ink and are removed later by
+ * shape; paper grain and JPEG noise stay under 25.
+ */
+const DEFAULT_MIN_CONTRAST = 40;
+
+/**
+ * Turns a grayscale photo, scan or canvas export into an ink mask. Polarity is read off the
+ * histogram (the background is the majority level); the paper level is estimated with a
+ * morphological opening over a window several strokes wide, and ink is measured relative to
+ * it (a ratio for dark-on-light, so a shadow that dims paper and ink alike cancels out; a
+ * difference for light-on-dark renders). A global Otsu threshold on that flat image, floored
+ * at a minimum contrast so a blank page yields no ink, gives the mask.
+ */
+export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): InkMask {
+  const { width, height, pixels } = image;
+  if (width <= 0 || height <= 0 || pixels.length !== width * height) {
+    throw new Error(`pixel buffer of ${pixels.length} bytes does not match ${width}x${height}`);
+  }
+  const darkInk = options.polarity === "dark-on-light" || (options.polarity !== "light-on-dark" && isDarkInk(pixels));
+  const blurred = boxBlur3(pixels, width, height);
+  const ink = new Uint8Array(blurred.length);
+  for (let i = 0; i < ink.length; i++) ink[i] = darkInk ? 255 - blurred[i]! : blurred[i]!;
+  const minContrast = options.minContrast ?? DEFAULT_MIN_CONTRAST;
+
+  let radius = options.backgroundRadius ?? Math.max(15, Math.round(Math.min(width, height) / 10));
+  let mask = thresholdAgainstBackground(ink, width, height, radius, darkInk, minContrast);
+  if (options.backgroundRadius === undefined) {
+    // An opening only removes structures narrower than its window: thick marker strokes need a
+    // wider one, or their middles are taken for paper and the symbols come out hollow.
+    const stroke = estimateStrokeWidth({ width, height, mask });
+    if (stroke * 2.5 > radius) {
+      radius = Math.round(stroke * 3);
+      mask = thresholdAgainstBackground(ink, width, height, radius, darkInk, minContrast);
+    }
+  }
+  return { width, height, mask };
+}
+
+function thresholdAgainstBackground(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  darkInk: boolean,
+  minContrast: number,
+): Uint8Array {
+  const background = rankFilter(rankFilter(ink, width, height, radius, "min"), width, height, radius, "max");
+  const flat = new Uint8Array(ink.length);
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < ink.length; i++) {
+    const b = background[i]!;
+    let v: number;
+    if (darkInk) {
+      const paper = 255 - b;
+      const level = 255 - ink[i]!;
+      v = paper <= 0 ? 0 : Math.round((255 * (paper - level)) / paper);
+    } else {
+      v = ink[i]! - b;
+    }
+    v = v < 0 ? 0 : v > 255 ? 255 : v;
+    flat[i] = v;
+    histogram[v]!++;
+  }
+  const threshold = Math.max(otsuThreshold(histogram), minContrast);
+  const mask = new Uint8Array(ink.length);
+  for (let i = 0; i < flat.length; i++) mask[i] = flat[i]! > threshold ? 1 : 0;
+  return mask;
+}
+
+/**
+ * True when the background is the light end of the histogram: the median (background, since
+ * ink covers far less than half the page) sits nearer the bright percentile than the dark one.
+ */
+export function isDarkInk(pixels: Uint8Array): boolean {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
+  const at = (fraction: number): number => {
+    const target = fraction * pixels.length;
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += histogram[v]!;
+      if (seen >= target) return v;
+    }
+    return 255;
+  };
+  const low = at(0.01);
+  const mid = at(0.5);
+  const high = at(0.99);
+  return high - mid < mid - low || (high - mid === mid - low && mid > 127);
+}
+
+/** Median length of horizontal and vertical ink runs: close to the pen width. */
+export function estimateStrokeWidth({ width, height, mask }: InkMask): number {
+  const runs = new Uint32Array(Math.max(width, height) + 1);
+  let count = 0;
+  const add = (len: number): void => {
+    if (len > 0) {
+      runs[len]!++;
+      count++;
+    }
+  };
+  for (let y = 0; y < height; y++) {
+    let len = 0;
+    for (let x = 0; x < width; x++) {
+      if (mask[y * width + x]) len++;
+      else {
+        add(len);
+        len = 0;
+      }
+    }
+    add(len);
+  }
+  for (let x = 0; x < width; x++) {
+    let len = 0;
+    for (let y = 0; y < height; y++) {
+      if (mask[y * width + x]) len++;
+      else {
+        add(len);
+        len = 0;
+      }
+    }
+    add(len);
+  }
+  if (count === 0) return 0;
+  let seen = 0;
+  for (let len = 1; len < runs.length; len++) {
+    seen += runs[len]!;
+    if (seen * 2 >= count) return len;
+  }
+  return 1;
+}

@@ -1,0 +1,39 @@
+import type { SymbolGroup } from "./merge-parts";
+
+export interface OrderedSymbol extends SymbolGroup {
+  superscript: boolean;
+}
+
+/**
+ * A superscript is at most this tall relative to its base. Not below 1: a raised 2 after a
+ * lowercase x is about as tall as the x (measured on the stroke font: 40 px vs 44 px).
+ */
+const MAX_SUPERSCRIPT_HEIGHT = 1.1;
+/** Bars (-, =) are this flat relative to the median symbol; they cannot carry an exponent. */
+const MIN_BASE_HEIGHT = 0.4;
+
+/**
+ * Puts symbols in reading order (left edge, left to right; a √ starts left of its content) and
+ * marks superscripts: a symbol no bigger than the last baseline symbol whose bottom lies above
+ * that symbol's middle. Consecutive raised symbols (x^12) all compare against the same base.
+ */
+export function orderSymbols(groups: readonly SymbolGroup[], symbolSize: number): OrderedSymbol[] {
+  const sorted = [...groups].sort((a, b) => a.box.x - b.box.x || a.box.y - b.box.y);
+  const out: OrderedSymbol[] = [];
+  let base: SymbolGroup | undefined;
+  for (const g of sorted) {
+    const superscript = base !== undefined && isRaised(g, base, symbolSize);
+    out.push({ ...g, superscript });
+    if (!superscript) base = g;
+  }
+  return out;
+}
+
+function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number): boolean {
+  if (base.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
+  const bottom = g.box.y + g.box.height;
+  const middle = base.box.y + base.box.height / 2;
+  // A bar written a little high after a digit is a minus, not an exponent.
+  if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
+  return g.box.height <= MAX_SUPERSCRIPT_HEIGHT * base.box.height && bottom <= middle;
+}

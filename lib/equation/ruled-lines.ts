@@ -1,0 +1,125 @@
+import { labelComponents } from "./components";
+import type { InkMask } from "./ink-mask";
+
+export interface RuledLineOptions {
+  /** Fraction of the image width a component must span to be taken for a ruled line. */
+  minSpan?: number;
+}
+
+/** Ruled paper lines run edge to edge; a written fraction bar or minus never spans 70%. */
+const DEFAULT_MIN_SPAN = 0.7;
+
+/**
+ * Removes thin, long, nearly horizontal lines (ruled paper, a table edge) from an ink mask.
+ * Works per component so a slightly tilted line is still found: a line is fitted through the
+ * centres of the component's thin column runs, and only runs on that line no thicker than the
+ * line itself are erased; where a symbol stroke crosses or sits on the line the run is thicker
+ * and is kept, so symbols are not cut.
+ */
+export function removeRuledLines(input: InkMask, options: RuledLineOptions = {}): InkMask {
+  const { width, height } = input;
+  const mask = Uint8Array.from(input.mask);
+  const { labels, components } = labelComponents(input);
+  const minSpan = (options.minSpan ?? DEFAULT_MIN_SPAN) * width;
+
+  for (const c of components) {
+    if (c.width < minSpan) continue;
+    const columns: { x: number; runs: [number, number][] }[] = [];
+    const lengths: number[] = [];
+    for (let x = c.x; x < c.x + c.width; x++) {
+      const runs: [number, number][] = [];
+      let start = -1;
+      for (let y = c.y; y <= c.y + c.height; y++) {
+        const on = y < c.y + c.height && labels[y * width + x] === c.id;
+        if (on && start < 0) start = y;
+        if (!on && start >= 0) {
+          runs.push([start, y - start]);
+          lengths.push(y - start);
+          start = -1;
+        }
+      }
+      columns.push({ x, runs });
+    }
+    // The mode, not the median: the line gives one run per column, all the same length, while
+    // symbols hanging on it add runs of every length (and a component can hold two lines).
+    const thickness = modeOf(lengths);
+    // A "line" as thick as a twentieth of the page is a drawn shape, not ruling.
+    if (thickness === 0 || thickness > Math.max(6, height / 20)) continue;
+
+    // Centres of thin runs, bucketed by row; rows dense with them are ruled lines.
+    const perRow = new Map<number, [number, number][]>();
+    for (const { x, runs } of columns) {
+      for (const [start, len] of runs) {
+        if (len > thickness * 1.5) continue;
+        const centre = start + len / 2;
+        const row = Math.round(centre);
+        perRow.set(row, [...(perRow.get(row) ?? []), [x, centre]]);
+      }
+    }
+    const rows = [...perRow.keys()].sort((a, b) => a - b);
+    const lines: { a: number; b: number }[] = [];
+    let band: [number, number][] = [];
+    for (let k = 0; k <= rows.length; k++) {
+      const row = rows[k];
+      if (row !== undefined && (band.length === 0 || row - rows[k - 1]! <= thickness + 1)) {
+        band.push(...perRow.get(row)!);
+        continue;
+      }
+      // Most of the span must be bare line, or this is a big symbol rather than ruling.
+      if (band.length >= minSpan * 0.5) {
+        let fit = fitLine(band);
+        const inliers = band.filter(([x, y]) => Math.abs(y - (fit.a + fit.b * x)) <= thickness);
+        if (inliers.length >= 2) fit = fitLine(inliers);
+        lines.push(fit);
+      }
+      band = row === undefined ? [] : [...perRow.get(row)!];
+    }
+
+    const reach = thickness / 2 + 1.5;
+    for (const fit of lines) {
+      for (const { x, runs } of columns) {
+        const centre = fit.a + fit.b * x;
+        for (const [start, len] of runs) {
+          const onLine = start - reach <= centre && centre <= start + len + reach;
+          if (onLine && len <= thickness + 2) {
+            for (let y = start; y < start + len; y++) mask[y * width + x] = 0;
+          }
+        }
+      }
+    }
+  }
+  return { width, height, mask };
+}
+
+function modeOf(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > bestCount || (n === bestCount && v < best)) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Least-squares y = a + b*x. */
+function fitLine(points: readonly [number, number][]): { a: number; b: number } {
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (const [x, y] of points) {
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const n = points.length;
+  const denom = n * sxx - sx * sx;
+  const b = denom === 0 ? 0 : (n * sxy - sx * sy) / denom;
+  return { a: (sy - b * sx) / n, b };
+}

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildExpression, decodeEquation, type SymbolHypotheses } from "../../../lib/equation/decode";
+
+const sym = (...xs: [string, number][]): SymbolHypotheses => ({ candidates: xs.map(([label, p]) => ({ label, p })) });
+const sup = (...xs: [string, number][]): SymbolHypotheses => ({ ...sym(...xs), superscript: true });
+const labels = (r: ReturnType<typeof decodeEquation>) => r.tokens.map((t) => t.label).join("");
+
+describe("decodeEquation", () => {
+  it("keeps the top-1 labels when they already form an expression", () => {
+    const r = decodeEquation([sym(["2", 0.9]), sym(["x", 0.8]), sym(["+", 0.9]), sym(["3", 0.9]), sym(["=", 0.9]), sym(["7", 0.9])]);
+    assert.equal(r.expression, "2*x+3=7");
+    assert.ok(r.wellFormed);
+    assert.ok(r.tokens.every((t) => !t.overridden));
+  });
+
+  it("allows only one = and replaces a trailing operator", () => {
+    const r = decodeEquation([
+      sym(["2", 0.9]),
+      sym(["x", 0.6], ["×", 0.4]),
+      sym(["=", 0.5], ["+", 0.4]),
+      sym(["3", 0.9]),
+      sym(["=", 0.9]),
+      sym(["+", 0.6], ["7", 0.35]),
+    ]);
+    assert.equal(r.expression, "2*x+3=7");
+    assert.deepEqual(r.tokens.map((t) => t.overridden), [false, false, true, false, false, true]);
+    assert.equal(r.tokens[5]!.confidence, 0.35);
+  });
+
+  it("closes a bracket rather than leave it unbalanced", () => {
+    const r = decodeEquation([
+      sym(["3", 0.9]),
+      sym(["(", 0.9]),
+      sym(["x", 0.9]),
+      sym(["+", 0.9]),
+      sym(["1", 0.9]),
+      sym(["1", 0.7], [")", 0.3]),
+      sym(["=", 0.9]),
+      sym(["6", 0.9]),
+    ]);
+    assert.equal(labels(r), "3(x+1)=6");
+    assert.equal(r.expression, "3*(x+1)=6");
+  });
+
+  it("does not put a binary operator first or two in a row", () => {
+    const r = decodeEquation([sym(["×", 0.6], ["x", 0.4]), sym(["+", 0.9]), sym(["+", 0.6], ["1", 0.4]), sym(["=", 0.9]), sym(["4", 0.9])]);
+    assert.equal(labels(r), "x+1=4");
+  });
+
+  it("lets a leading minus stand as a sign", () => {
+    const r = decodeEquation([sym(["-", 0.9]), sym(["x", 0.9]), sym(["=", 0.9]), sym(["-", 0.9]), sym(["2", 0.9])]);
+    assert.equal(r.expression, "-x=-2");
+  });
+
+  it("writes superscripts as powers and needs an operand before them", () => {
+    const r = decodeEquation([sym(["x", 0.9]), sup(["2", 0.9]), sym(["-", 0.9]), sym(["4", 0.9]), sym(["=", 0.9]), sym(["0", 0.9])]);
+    assert.equal(r.expression, "x^2-4=0");
+    const bad = decodeEquation([sym(["+", 0.7], ["x", 0.3]), sup(["2", 0.9])]);
+    assert.equal(bad.expression, "x^2");
+  });
+
+  it("falls back to the top-1 labels, flagged, when nothing is well formed", () => {
+    const r = decodeEquation([sym(["+", 0.9], ["=", 0.1])]);
+    assert.equal(r.wellFormed, false);
+    assert.equal(r.tokens[0]!.label, "+");
+  });
+});
+
+describe("buildExpression", () => {
+  const build = (text: string, superscripts: number[] = []) =>
+    buildExpression([...text].map((label, i) => ({ label, superscript: superscripts.includes(i) })));
+
+  it("spells operators and implicit products the way the solver reads them", () => {
+    assert.equal(build("12+7×3"), "12+7*3");
+    assert.equal(build("8÷2"), "8/2");
+    assert.equal(build("2x+3=7"), "2*x+3=7");
+    assert.equal(build("3(x+1)"), "3*(x+1)");
+    assert.equal(build("(x+1)(x−1)"), "(x+1)*(x-1)");
+    assert.equal(build("2πx"), "2*pi*x");
+    assert.equal(build("[x+1]"), "(x+1)");
+  });
+
+  it("writes roots and powers", () => {
+    assert.equal(build("√16"), "sqrt(16)");
+    assert.equal(build("2√(x+1)"), "2*sqrt((x+1))");
+    assert.equal(build("2x2", [2]), "2*x^2");
+    assert.equal(build("x2y", [1]), "x^2*y");
+    assert.equal(build("xn+1", [1, 2, 3]), "x^(n+1)");
+  });
+});

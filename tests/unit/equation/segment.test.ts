@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
+import type { GrayImage } from "../../../lib/images/canonicalize";
+import { binarizeInk, estimateStrokeWidth } from "../../../lib/equation/preprocess";
+import { segmentEquation, type SegmentedSymbol } from "../../../lib/equation/segment";
+import {
+  drawGlyphs,
+  drawSegment,
+  glyphBoxes,
+  layoutEquation,
+  renderOnPaper,
+  type PaperOptions,
+} from "../../../lib/equation/synthetic-ink";
+import type { BoxTuple } from "../../../lib/equation/ink-mask";
+
+function draw(text: string, paper: PaperOptions = {}, stroke = 6, jitter = 0) {
+  const { glyphs, width, height } = layoutEquation(text, { size: 60, stroke, jitter, seed: 3 });
+  const image = renderOnPaper(drawGlyphs(glyphs, width, height, stroke), width, height, paper);
+  return { image, truth: glyphBoxes(glyphs, width, height, stroke) };
+}
+
+function iou(a: BoxTuple, b: BoxTuple): number {
+  const ix = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
+  const iy = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+  const inter = ix * iy;
+  return inter / (a[2] * a[3] + b[2] * b[3] - inter);
+}
+
+function assertBoxesMatch(symbols: SegmentedSymbol[], truth: BoxTuple[]): void {
+  assert.equal(symbols.length, truth.length, `found ${symbols.map((s) => s.box.join(",")).join(" | ")}`);
+  symbols.forEach((s, i) => assert.ok(iou(s.box, truth[i]!) > 0.8, `symbol ${i}: ${s.box} vs ${truth[i]}`));
+}
+
+describe("segmentEquation", () => {
+  it("finds each symbol of a clean equation in reading order with a canonical crop", () => {
+    const { image, truth } = draw("2x+3=7");
+    const symbols = segmentEquation(image);
+    assertBoxesMatch(symbols, truth);
+    for (const s of symbols) assert.equal(s.canonical.length, CANONICAL_PIXELS);
+  });
+
+  it("merges the two bars of = into one symbol", () => {
+    const symbols = segmentEquation(draw("1=2").image);
+    assert.deepEqual(symbols.map((s) => s.parts), [1, 2, 1]);
+  });
+
+  it("merges the dot of i, the dots of ÷, and the bars of ≤ and ±", () => {
+    const symbols = segmentEquation(draw("i÷4≤3±1").image);
+    assert.deepEqual(symbols.map((s) => s.parts), [2, 3, 1, 2, 1, 2, 1]);
+  });
+
+  it("keeps 11 as two symbols", () => {
+    const symbols = segmentEquation(draw("11").image);
+    assert.equal(symbols.length, 2);
+    assert.ok(symbols.every((s) => s.parts === 1));
+  });
+
+  it("creates no symbols from ruled lines, a shading gradient and paper grain alone", () => {
+    const { width, height } = layoutEquation("2x+3=7", { size: 60, stroke: 6 });
+    const blank = renderOnPaper(new Float32Array(width * height), width, height, {
+      paper: [250, 110],
+      grain: 12,
+      ruleSpacing: 31,
+      ruleOffset: 4,
+      ruleDarkness: 0.35,
+    });
+    assert.deepEqual(segmentEquation(blank), []);
+  });
+
+  it("segments an equation written on ruled, shaded, grainy paper like a clean one", () => {
+    const { image, truth } = draw("2x+3=7", { paper: [250, 100], grain: 10, ruleSpacing: 37, ruleOffset: 5, ruleDarkness: 0.35 }, 6, 0.1);
+    assertBoxesMatch(segmentEquation(image), truth);
+  });
+
+  it("reads light ink on a dark background the same way", () => {
+    const { image, truth } = draw("x+1=4");
+    const inverted: GrayImage = { ...image, pixels: image.pixels.map((v) => 255 - v) };
+    assertBoxesMatch(segmentEquation(inverted), truth);
+  });
+
+  it("marks the raised 2 of x² as a superscript and nothing else", () => {
+    const symbols = segmentEquation(draw("x^2+1=4").image);
+    assert.deepEqual(symbols.map((s) => s.superscript), [false, true, false, false, false, false]);
+  });
+
+  it("drops specks much smaller than the symbols", () => {
+    const { image, truth } = draw("4+7");
+    const ink = new Float32Array(image.width * image.height);
+    drawSegment(ink, image.width, image.height, [20, 20], [20, 20], 3);
+    drawSegment(ink, image.width, image.height, [150, 140], [150, 140], 3);
+    const specked = image.pixels.map((v, i) => (ink[i]! > 0.5 ? 40 : v));
+    assertBoxesMatch(segmentEquation({ ...image, pixels: specked }), truth);
+  });
+
+  it("thins thick marker strokes to the thin strokes of the training data", () => {
+    for (const stroke of [4, 14]) {
+      const [one] = segmentEquation(draw("7", {}, stroke).image);
+      assert.ok(one);
+      const mask = Uint8Array.from(one.canonical, (v) => (v >= 128 ? 1 : 0));
+      const width = estimateStrokeWidth({ width: 45, height: 45, mask });
+      assert.ok(width >= 1 && width <= 3, `stroke ${stroke}px became ${width}px at 45x45`);
+    }
+  });
+
+  it("binarises a gradient from bright to dim paper without turning the dim side into ink", () => {
+    const { image } = draw("3", { paper: [250, 60] });
+    const { mask } = binarizeInk(image);
+    const inked = mask.reduce((n, v) => n + v, 0);
+    assert.ok(inked > 0 && inked < image.width * image.height * 0.1, `${inked} ink pixels`);
+  });
+});
