@@ -29,16 +29,17 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment: ${issues}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.INKSET_DATA_DIR ?? "data");
+  // turbopackIgnore: these are run-time locations, not files the build should trace.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.INKSET_DATA_DIR ?? "data");
   const databaseFile = e.DATABASE_URL
-    ? path.resolve(e.DATABASE_URL.slice("file:".length))
+    ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.DATABASE_URL.slice("file:".length))
     : path.join(dataDir, "inkset.db");
   cached = {
     databaseFile,
     databaseUrl: `file:${databaseFile}`,
     port: e.PORT,
     dataDir,
-    modelsDir: path.resolve(e.INKSET_MODELS_DIR ?? path.join(dataDir, "models")),
+    modelsDir: path.resolve(/*turbopackIgnore: true*/ dataDir, e.INKSET_MODELS_DIR ?? "models"),
     seedOnStart: e.INKSET_SEED === "1",
   };
   return cached;

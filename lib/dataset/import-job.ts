@@ -1,18 +1,8 @@
 import fs from "node:fs";
-import { z } from "zod";
 import { PermanentJobError, type JobContext } from "../jobs/job-context";
 import { importDataset } from "./import-dataset";
-import { ImportInputError, SAMPLE_SOURCES } from "./import-types";
-
-export const importJobPayload = z.object({
-  path: z.string().min(1, "path is required"),
-  source: z.enum(SAMPLE_SOURCES).optional(),
-  /** Name shown for the import, e.g. the uploaded file's own name. */
-  sourceLabel: z.string().optional(),
-  /** Delete the file when the import has finished (uploads copied into data/imports). */
-  removeWhenDone: z.boolean().default(false),
-});
-export type ImportJobPayload = z.infer<typeof importJobPayload>;
+import { ImportInputError } from "./import-types";
+import { importJobPayload } from "./import-job-payload";
 
 /** The worker's "import" job: an import with its progress written to the job row. */
 export async function runImportJob(payload: unknown, ctx: JobContext): Promise<unknown> {

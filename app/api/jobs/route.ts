@@ -1,0 +1,24 @@
+import { getSqlite } from "@/lib/db";
+import { enqueueJob, listJobs } from "@/lib/jobs/queue";
+import { validateJobRequest } from "@/lib/jobs/job-payloads";
+import { toJobView } from "@/lib/jobs/job-view";
+
+/** Recent jobs, newest first. `?type=import` filters. */
+export async function GET(request: Request) {
+  const type = new URL(request.url).searchParams.get("type") ?? undefined;
+  return Response.json({ items: listJobs(getSqlite(), { type, limit: 100 }).map(toJobView) });
+}
+
+/** Queues a job: `{ "type": "import", "params": { "path": "…" } }` -> 202 `{ id }`. */
+export async function POST(request: Request) {
+  let body: { type?: unknown; params?: unknown };
+  try {
+    body = (await request.json()) as typeof body;
+  } catch {
+    return Response.json({ message: "body must be JSON: { type, params }" }, { status: 400 });
+  }
+  const checked = validateJobRequest(body?.type, body?.params);
+  if (!checked.ok) return Response.json({ message: checked.message, errors: checked.errors }, { status: 400 });
+  const job = enqueueJob(getSqlite(), { type: checked.type, payload: checked.payload });
+  return Response.json({ id: job.id, status: job.status }, { status: 202 });
+}

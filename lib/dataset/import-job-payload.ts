@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { SAMPLE_SOURCES } from "./import-types";
+
+export const importJobPayload = z.object({
+  path: z.string().min(1, "path is required"),
+  source: z.enum(SAMPLE_SOURCES).optional(),
+  /** Name shown for the import, e.g. the uploaded file's own name. */
+  sourceLabel: z.string().optional(),
+  /** Delete the file when the import has finished (uploads copied into data/imports). */
+  removeWhenDone: z.boolean().default(false),
+});
+export type ImportJobPayload = z.infer<typeof importJobPayload>;

@@ -1,0 +1,328 @@
+import * as tf from "@tensorflow/tfjs";
+import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../images/canonical-form";
+import type { ModelConfig } from "./model-config";
+
+/** Canonical images laid end to end (n * 2025 bytes) and their class indices. */
+export interface SampleSet {
+  x: Uint8Array;
+  labels: Int32Array;
+}
+
+export interface TrainingData {
+  train: SampleSet;
+  val?: SampleSet;
+  /** Defaults to the model's output width. */
+  numClasses?: number;
+}
+
+export interface EpochLogs {
+  loss: number;
+  acc: number;
+  valLoss?: number;
+  valAcc?: number;
+  /** Training samples per second of this epoch (forward, backward, update; validation excluded). */
+  samplesPerSec: number;
+  seconds: number;
+}
+
+export interface BatchLogs {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Running means over the epoch so far. */
+  loss: number;
+  acc: number;
+  samplesPerSec: number;
+}
+
+/** A callback may return "stop" (or true) to end training after the current step. */
+type StopSignal = void | boolean | "stop";
+
+export interface TrainHooks {
+  onEpochEnd?: (epoch: number, logs: EpochLogs) => StopSignal | Promise<StopSignal>;
+  onBatchEnd?: (logs: BatchLogs) => StopSignal | Promise<StopSignal>;
+  /** Minimum time between two onBatchEnd calls; 500 ms by default. */
+  batchThrottleMs?: number;
+  signal?: AbortSignal;
+  /**
+   * Per-sample, per-step augmentation of a canonical image. Gets a view it must not modify;
+   * returns a new 2025-byte image.
+   */
+  augment?: (pixels: Uint8Array, index: number, epoch: number) => Uint8Array;
+}
+
+export interface TrainResult {
+  history: EpochLogs[];
+  epochsRun: number;
+  /** Epoch (0-based) whose weights the model holds at the end when restoreBestWeights applied. */
+  bestEpoch: number;
+  stopReason: "completed" | "early-stopping" | "cancelled" | "callback";
+}
+
+const EPSILON = 1e-7;
+const EVAL_BATCH = 256;
+
+/**
+ * Trains a model built by createModel with mini-batch SGD of the configured optimizer. Inputs
+ * are scaled to [0,1]; batches are reshuffled each epoch from config.seed. The model is
+ * compiled with the configured optimizer and loss so it can be saved or evaluated later.
+ */
+export async function train(
+  model: tf.LayersModel,
+  data: TrainingData,
+  config: ModelConfig,
+  hooks: TrainHooks = {},
+): Promise<TrainResult> {
+  const numClasses = data.numClasses ?? outputWidth(model);
+  checkSet(data.train, numClasses, "train");
+  if (data.val) checkSet(data.val, numClasses, "val");
+  const n = data.train.labels.length;
+  if (n === 0) throw new Error("no training samples");
+
+  const optimizer = makeOptimizer(config);
+  model.compile({ optimizer, loss: config.loss, metrics: ["accuracy"] });
+  const weights = classWeights(data.train.labels, numClasses, config.classWeights);
+  const batchSize = Math.min(config.batchSize, n);
+  const batchesPerEpoch = Math.ceil(n / batchSize);
+  const throttle = hooks.batchThrottleMs ?? 500;
+  const history: EpochLogs[] = [];
+  const patience = config.earlyStopping?.patience;
+  let best = Infinity;
+  let bestEpoch = 0;
+  let bestWeights: tf.Tensor[] | null = null;
+  let sinceBest = 0;
+  let stopReason: TrainResult["stopReason"] = "completed";
+  let lastYield = Date.now();
+  let lastReport = 0;
+
+  try {
+    for (let epoch = 0; epoch < config.epochs && stopReason === "completed"; epoch++) {
+      const order = shuffledIndices(n, config.seed + epoch);
+      const start = performance.now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        if (hooks.signal?.aborted) {
+          stopReason = "cancelled";
+          break;
+        }
+        const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
+        const step = trainStep(model, optimizer, data.train, idx, numClasses, weights, epoch, hooks.augment);
+        lossSum += step.loss * idx.length;
+        correct += step.correct;
+        seen += idx.length;
+        const now = Date.now();
+        if (hooks.onBatchEnd && (now - lastReport >= throttle || b === batchesPerEpoch - 1)) {
+          lastReport = now;
+          const elapsed = (performance.now() - start) / 1000;
+          const verdict = await hooks.onBatchEnd({
+            epoch,
+            batch: b,
+            batchesPerEpoch,
+            loss: lossSum / seen,
+            acc: correct / seen,
+            samplesPerSec: seen / Math.max(elapsed, 1e-9),
+          });
+          if (verdict === true || verdict === "stop") stopReason = "callback";
+        }
+        // Let timers and signal handlers run now and then: the step itself never yields.
+        if (now - lastYield >= 200) {
+          lastYield = now;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        if (stopReason !== "completed") break;
+      }
+      if (stopReason === "cancelled" || seen === 0) break;
+      const seconds = (performance.now() - start) / 1000;
+      const logs: EpochLogs = { loss: lossSum / seen, acc: correct / seen, samplesPerSec: seen / seconds, seconds };
+      if (data.val && data.val.labels.length > 0) {
+        const val = evaluateLoss(model, data.val, numClasses);
+        logs.valLoss = val.loss;
+        logs.valAcc = val.acc;
+      }
+      history.push(logs);
+      if (stopReason !== "completed") break;
+
+      const monitored = logs.valLoss ?? logs.loss;
+      if (patience !== undefined && config.earlyStopping) {
+        if (monitored < best - config.earlyStopping.minDelta) {
+          best = monitored;
+          bestEpoch = epoch;
+          sinceBest = 0;
+          if (config.earlyStopping.restoreBestWeights) {
+            bestWeights?.forEach((w) => w.dispose());
+            bestWeights = model.getWeights().map((w) => w.clone());
+          }
+        } else if (++sinceBest >= patience) {
+          stopReason = "early-stopping";
+        }
+      } else {
+        bestEpoch = epoch;
+      }
+      const verdict = await hooks.onEpochEnd?.(epoch, logs);
+      if (stopReason === "completed" && (verdict === true || verdict === "stop")) stopReason = "callback";
+      if (hooks.signal?.aborted) stopReason = "cancelled";
+    }
+    if (bestWeights && bestEpoch !== history.length - 1) model.setWeights(bestWeights);
+    else if (!bestWeights) bestEpoch = Math.max(0, history.length - 1);
+  } finally {
+    bestWeights?.forEach((w) => w.dispose());
+  }
+  return { history, epochsRun: history.length, bestEpoch, stopReason };
+}
+
+function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  set: SampleSet,
+  idx: Int32Array,
+  numClasses: number,
+  weights: Float32Array | null,
+  epoch: number,
+  augment: TrainHooks["augment"],
+): { loss: number; correct: number } {
+  const { xs, ys, sw } = makeBatch(set, idx, numClasses, weights, epoch, augment);
+  let correct: tf.Tensor | null = null;
+  try {
+    const cost = optimizer.minimize(() => {
+      const probs = model.apply(xs, { training: true }) as tf.Tensor2D;
+      correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32")));
+      return weightedCrossEntropy(ys, probs, sw);
+    }, true);
+    const loss = cost!.dataSync()[0]!;
+    cost!.dispose();
+    return { loss, correct: (correct as tf.Tensor | null)?.dataSync()[0] ?? 0 };
+  } finally {
+    (correct as tf.Tensor | null)?.dispose();
+    xs.dispose();
+    ys.dispose();
+    sw?.dispose();
+  }
+}
+
+/** Mean over the batch of w_i * CE_i, as Keras applies class_weight (no renormalisation). */
+function weightedCrossEntropy(ys: tf.Tensor2D, probs: tf.Tensor2D, sw: tf.Tensor1D | null): tf.Scalar {
+  return tf.tidy(() => {
+    const perSample = tf.neg(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1));
+    return tf.mean(sw ? tf.mul(perSample, sw) : perSample) as tf.Scalar;
+  });
+}
+
+function makeBatch(
+  set: SampleSet,
+  idx: Int32Array,
+  numClasses: number,
+  weights: Float32Array | null,
+  epoch: number,
+  augment: TrainHooks["augment"],
+) {
+  const pixels = new Float32Array(idx.length * CANONICAL_PIXELS);
+  const labels = new Int32Array(idx.length);
+  const sampleWeights = weights ? new Float32Array(idx.length) : null;
+  for (let i = 0; i < idx.length; i++) {
+    const s = idx[i]!;
+    let img = set.x.subarray(s * CANONICAL_PIXELS, (s + 1) * CANONICAL_PIXELS);
+    if (augment) {
+      img = augment(img, s, epoch);
+      if (img.length !== CANONICAL_PIXELS) throw new Error(`augment returned ${img.length} bytes for sample ${s}`);
+    }
+    const off = i * CANONICAL_PIXELS;
+    for (let p = 0; p < CANONICAL_PIXELS; p++) pixels[off + p] = img[p]! / 255;
+    labels[i] = set.labels[s]!;
+    if (sampleWeights) sampleWeights[i] = weights![labels[i]!]!;
+  }
+  return {
+    xs: tf.tensor4d(pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]),
+    ys: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, "int32"), numClasses).toFloat() as tf.Tensor2D),
+    sw: sampleWeights ? tf.tensor1d(sampleWeights) : null,
+  };
+}
+
+/** Unweighted mean cross-entropy and accuracy over a whole set, in inference mode. */
+export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: number): { loss: number; acc: number } {
+  const n = set.labels.length;
+  let lossSum = 0;
+  let correct = 0;
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  for (let start = 0; start < n; start += EVAL_BATCH) {
+    const idx = all.subarray(start, Math.min(n, start + EVAL_BATCH));
+    const { xs, ys } = makeBatch(set, idx, numClasses, null, 0, undefined);
+    const [l, c] = tf.tidy(() => {
+      const probs = model.predict(xs) as tf.Tensor2D;
+      const loss = tf.sum(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
+      const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32"));
+      return [loss.dataSync()[0]!, hits.dataSync()[0]!];
+    });
+    xs.dispose();
+    ys.dispose();
+    lossSum += l;
+    correct += c;
+  }
+  return { loss: lossSum / Math.max(1, n), acc: correct / Math.max(1, n) };
+}
+
+/** sklearn's "balanced": n / (k * count_c); classes absent from the data weigh 0. */
+export function classWeights(labels: Int32Array, numClasses: number, mode: ModelConfig["classWeights"]): Float32Array | null {
+  if (mode === "none") return null;
+  const counts = new Float64Array(numClasses);
+  for (const l of labels) counts[l]!++;
+  const present = counts.filter((c) => c > 0).length;
+  const w = new Float32Array(numClasses);
+  for (let c = 0; c < numClasses; c++) w[c] = counts[c]! > 0 ? labels.length / (present * counts[c]!) : 0;
+  return w;
+}
+
+export function makeOptimizer(config: Pick<ModelConfig, "optimizer" | "learningRate">): tf.Optimizer {
+  switch (config.optimizer) {
+    case "adam":
+      // Keras' epsilon; tfjs defaults to 1e-8.
+      return tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
+    case "rmsprop":
+      return tf.train.rmsprop(config.learningRate, 0.9, 0, 1e-7);
+    case "sgd":
+      return tf.train.sgd(config.learningRate);
+  }
+}
+
+/** Fisher-Yates with a seeded mulberry32, so a run is reproducible from config.seed. */
+export function shuffledIndices(n: number, seed: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  const rand = mulberry32(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out;
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function outputWidth(model: tf.LayersModel): number {
+  const shape = model.outputs[0]!.shape;
+  const k = shape[shape.length - 1];
+  if (typeof k !== "number") throw new Error("cannot read the number of classes from the model");
+  return k;
+}
+
+function checkSet(set: SampleSet, numClasses: number, name: string): void {
+  if (set.x.length !== set.labels.length * CANONICAL_PIXELS) {
+    throw new Error(`${name}: ${set.x.length} pixel bytes for ${set.labels.length} labels (expected ${CANONICAL_PIXELS} each)`);
+  }
+  for (const l of set.labels) {
+    if (l < 0 || l >= numClasses) throw new Error(`${name}: label ${l} outside 0..${numClasses - 1}`);
+  }
+}
