@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several checkouts or test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and wasm packages are loaded by Node at run time instead of being bundled.
   serverExternalPackages: [
     "better-sqlite3",

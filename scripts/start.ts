@@ -47,7 +47,7 @@ function newestMtime(paths: string[]): number {
 }
 
 function buildIfStale(): void {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built > newestMtime(["app", "lib", "next.config.js", "package.json", "tsconfig.json"])) return;
   console.log("[start] building the app (first start or sources changed)…");
