@@ -9,8 +9,9 @@ export const APPLY_STREAM = 1;
 
 /**
  * Applies a recipe to a canonical image and returns a new buffer; the input is not touched.
- * Neighbouring geometric steps (rotate, shift, zoom) are composed and resampled once, which
- * blurs thin strokes less than one bilinear pass per step and costs a single pass.
+ * Neighbouring geometric steps (rotate, shift, zoom), and an elastic step right after them,
+ * are composed and resampled once: one bilinear pass blurs one-pixel strokes less than one
+ * per step, and each pass is a large share of the pipeline's time.
  * Expects a recipe from sampleRecipe or parseRecipe (every parameter present).
  */
 export function applyRecipe(pixels: Uint8Array, recipe: Recipe): Uint8Array {
@@ -23,6 +24,11 @@ export function applyRecipe(pixels: Uint8Array, recipe: Recipe): Uint8Array {
     if (op.toAffine) {
       const next = op.toAffine(step.params);
       pending = pending ? composeAffine(pending, next) : next;
+      continue;
+    }
+    if (pending && op.applyAfterAffine) {
+      op.applyAfterAffine(image, step.params, rng, pending, image);
+      pending = null;
       continue;
     }
     if (pending) warpUnlessIdentity(image, pending);

@@ -1,7 +1,7 @@
 /**
  * Standard normal deviates by table lookup: 4,096 evenly spaced quantiles, rescaled to unit
  * variance. Twelve random bits pick one, so one 32-bit draw yields two deviates; Box-Muller's
- * log, sqrt and sin/cos per pair made Gaussian noise the slowest operation (~5x slower).
+ * log, sqrt and sin/cos per pair made Gaussian noise ~2.7x slower.
  * The tails stop at about 3.5 sigma, which image noise does not miss.
  */
 export const NORMAL_TABLE_BITS = 12;

@@ -27,6 +27,8 @@ export interface AugmentOperation {
   apply(pixels: Uint8Array, params: OperationParams, rng: Rng, out?: Uint8Array): Uint8Array;
   /** Present on geometric operations, so a recipe can merge neighbours into one resampling. */
   toAffine?(params: OperationParams): Affine;
+  /** Present on warps that can absorb a preceding affine map into their own resampling. */
+  applyAfterAffine?(pixels: Uint8Array, params: OperationParams, rng: Rng, forward: Affine, out?: Uint8Array): Uint8Array;
 }
 
 interface OperationDefinition<K extends string> {
@@ -35,6 +37,7 @@ interface OperationDefinition<K extends string> {
   params: Record<K, ParamSpec>;
   apply(pixels: Uint8Array, params: Record<K, number>, rng: Rng, out?: Uint8Array): Uint8Array;
   toAffine?(params: Record<K, number>): Affine;
+  applyAfterAffine?(pixels: Uint8Array, params: Record<K, number>, rng: Rng, forward: Affine, out?: Uint8Array): Uint8Array;
 }
 
 /** Builds an operation, deriving its zod schema from the parameter specs. */
@@ -45,7 +48,7 @@ export function defineOperation<K extends string>(definition: OperationDefinitio
   }
   // The parameter set is checked by the schema, so narrowing to the definition's keys is safe.
   const narrow = (params: OperationParams) => params as Record<K, number>;
-  const toAffine = definition.toAffine;
+  const { toAffine, applyAfterAffine } = definition;
   return {
     name: definition.name,
     description: definition.description,
@@ -53,6 +56,12 @@ export function defineOperation<K extends string>(definition: OperationDefinitio
     schema: z.strictObject(shape) as unknown as AugmentOperation["schema"],
     apply: (pixels, params, rng, out) => definition.apply(pixels, narrow(params), rng, out),
     ...(toAffine ? { toAffine: (params: OperationParams) => toAffine(narrow(params)) } : {}),
+    ...(applyAfterAffine
+      ? {
+          applyAfterAffine: (pixels: Uint8Array, params: OperationParams, rng: Rng, forward: Affine, out?: Uint8Array) =>
+            applyAfterAffine(pixels, narrow(params), rng, forward, out),
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { rotationAffine, shiftAffine, warpAffine, zoomAffine } from "./affine";
-import { distortElastic } from "./elastic";
+import { distortElastic, distortElasticAfterAffine } from "./elastic";
 import { invertPolarity } from "./invert";
 import { dilate, erode, jitterThickness } from "./morphology";
 import { addGaussianNoise, addSaltPepper } from "./noise";
@@ -48,6 +48,7 @@ export const OPERATIONS: readonly AugmentOperation[] = [
       sigma: { min: 2, max: 44, default: 8, description: "pixels between control points" },
     },
     apply: distortElastic,
+    applyAfterAffine: distortElasticAfterAffine,
   }),
   defineOperation({
     name: "thickness",
