@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,7 @@ let cached: Env | null = null;
 /** The environment, read and validated once; every module asks here instead of process.env. */
 export function getEnv(): Env {
   if (cached) return cached;
+  loadDotEnv();
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -48,4 +50,14 @@ export function getEnv(): Env {
 /** For tests that point the app at a fresh temporary database. */
 export function resetEnvCache(): void {
   cached = null;
+}
+
+/** Reads `.env` into process.env (without overriding what is set) so the CLI and worker see what Next sees. */
+function loadDotEnv(): void {
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".env");
+  try {
+    if (fs.existsSync(file)) process.loadEnvFile(file);
+  } catch (err) {
+    throw new Error(`cannot read ${file}: ${(err as Error).message}`);
+  }
 }
