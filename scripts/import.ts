@@ -1,6 +1,7 @@
 /**
- * npm run import -- <path> [--json] [--source kaggle|mnist|canvas|equation]
- * Imports a folder of class folders, a .zip/.tar.gz of one, or MNIST idx files.
+ * npm run import -- <path> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N]
+ * Imports a folder of class folders, a .zip/.tar.gz of one, MNIST idx files, or InkML (a
+ * folder, .zip/.tar.gz of .inkml files, or one .inkml file; symbols rendered N px wide).
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -9,15 +10,28 @@ import { openDatabase } from "../lib/db/open-database";
 import { importDataset } from "../lib/dataset/import-dataset";
 import { ImportInputError, SAMPLE_SOURCES } from "../lib/dataset/import-types";
 import { formatSummary } from "../lib/dataset/format-summary";
+import { MAX_STROKE_WIDTH } from "../lib/ink/rasterize";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, source: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean", default: false },
+      source: { type: "string" },
+      "stroke-width": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || positionals.length !== 1) {
-    console.error("usage: npm run import -- <folder | archive.zip | archive.tar.gz | *-idx3-ubyte[.gz]> [--json] [--source kaggle|mnist|canvas|equation]");
+    console.error(
+      "usage: npm run import -- <folder | archive.zip | archive.tar.gz | *-idx3-ubyte[.gz] | InkML folder, archive or file> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N]",
+    );
     return values.help ? 0 : 2;
+  }
+  const strokeWidth = z.coerce.number().int().min(1).max(MAX_STROKE_WIDTH).optional().safeParse(values["stroke-width"]);
+  if (!strokeWidth.success) {
+    console.error(`error: --stroke-width must be a whole number from 1 to ${MAX_STROKE_WIDTH}`);
+    return 2;
   }
   const source = z.enum(SAMPLE_SOURCES).optional().safeParse(values.source);
   if (!source.success) {
@@ -34,6 +48,7 @@ async function main(): Promise<number> {
       db,
       path: positionals[0]!,
       source: source.data,
+      strokeWidth: strokeWidth.data,
       signal: controller.signal,
       onProgress: (p) => {
         if (values.json || Date.now() - lastPrint < 1000) return;
@@ -47,7 +62,7 @@ async function main(): Promise<number> {
     }
     if (values.json) {
       const { imported, duplicates, conflicts, rejected, classes } = summary;
-      console.log(JSON.stringify({ imported, duplicates, conflicts, rejected, classes, files: summary.files, batchId: summary.batchId, seconds: summary.seconds, resumed: summary.resumed }));
+      console.log(JSON.stringify({ imported, duplicates, conflicts, rejected, classes, files: summary.files, batchId: summary.batchId, seconds: summary.seconds, resumed: summary.resumed, ink: summary.ink }));
     } else {
       console.log(formatSummary(summary));
     }

@@ -13,10 +13,12 @@ interface ImportResult {
   rejected: { path: string; reason: string }[];
   classes: Record<string, number>;
   seconds: number;
+  ink?: { expressions: number; writers: number; strokeWidth: number };
 }
 
 export function ImportForms() {
   const [path, setPath] = useState("");
+  const [strokeWidth, setStrokeWidth] = useState(1);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function ImportForms() {
     e.preventDefault();
     setError(null);
     setJobId(null);
-    const res = await fetch("/api/imports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path }) });
+    const res = await fetch("/api/imports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, strokeWidth }) });
     const body = (await res.json()) as { jobId?: number; message?: string };
     if (!res.ok || !body.jobId) setError(body.message ?? `import refused (${res.status})`);
     else setJobId(body.jobId);
@@ -40,7 +42,7 @@ export function ImportForms() {
     setJobId(null);
     // XMLHttpRequest rather than fetch: it reports upload progress.
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports?name=${encodeURIComponent(file.name)}`);
+    xhr.open("POST", `/api/imports?name=${encodeURIComponent(file.name)}&strokeWidth=${strokeWidth}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (ev) => ev.lengthComputable && setUpload(ev.loaded / ev.total);
     xhr.onload = () => {
@@ -60,6 +62,24 @@ export function ImportForms() {
   return (
     <>
       <div className="panel">
+        <form className="inline" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="import-stroke-width">InkML stroke width (px)</label>
+          <input
+            id="import-stroke-width"
+            type="number"
+            min={1}
+            max={15}
+            step={1}
+            value={strokeWidth}
+            onChange={(e) => setStrokeWidth(Math.min(15, Math.max(1, Math.round(Number(e.target.value) || 1))))}
+            style={{ width: "4.5rem", padding: "0.4rem 0.55rem", border: "1px solid var(--line)", borderRadius: 6, font: "inherit" }}
+          />
+          <span className="muted">
+            InkML symbols are drawn from their strokes at this width; 1 matches the Kaggle images, canvas drawings are thicker.
+          </span>
+        </form>
+      </div>
+      <div className="panel">
         <h2 style={{ marginTop: 0 }}>From a folder or file on this machine</h2>
         <form className="inline" onSubmit={startPathImport}>
           <label htmlFor="import-path">Path</label>
@@ -70,10 +90,10 @@ export function ImportForms() {
         </form>
       </div>
       <div className="panel">
-        <h2 style={{ marginTop: 0 }}>Upload a .zip or .tar.gz</h2>
+        <h2 style={{ marginTop: 0 }}>Upload a .zip or .tar.gz (or an .inkml file)</h2>
         <form className="inline" onSubmit={startUpload}>
           <label htmlFor="import-file">Archive</label>
-          <input id="import-file" type="file" accept=".zip,.tar,.gz,.tgz,application/zip,application/gzip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input id="import-file" type="file" accept=".zip,.tar,.gz,.tgz,.inkml,application/zip,application/gzip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <button type="submit" disabled={!file || upload !== null}>
             Upload and import
           </button>
@@ -124,7 +144,15 @@ function ImportSummaryView({ result }: { result: ImportResult }) {
       <h3>Done in {result.seconds.toFixed(1)} s</h3>
       <table style={{ maxWidth: 480 }}>
         <tbody>
-          <tr><td>files read</td><td className="num">{result.files}</td></tr>
+          {result.ink ? (
+            <>
+              <tr><td>expressions (InkML files)</td><td className="num" data-testid="summary-expressions">{result.ink.expressions}</td></tr>
+              <tr><td>writers</td><td className="num" data-testid="summary-writers">{result.ink.writers}</td></tr>
+              <tr><td>symbols read</td><td className="num" data-testid="summary-symbols">{result.imported + result.duplicates}</td></tr>
+            </>
+          ) : (
+            <tr><td>files read</td><td className="num">{result.files}</td></tr>
+          )}
           <tr><td>new distinct images</td><td className="num" data-testid="summary-imported">{result.imported}</td></tr>
           <tr><td>duplicates (already stored)</td><td className="num" data-testid="summary-duplicates">{result.duplicates}</td></tr>
           <tr><td>images under two or more classes</td><td className="num">{result.conflicts}</td></tr>
@@ -145,7 +173,15 @@ function ImportSummaryView({ result }: { result: ImportResult }) {
           </table>
         </>
       )}
-      <p><Link href={`/imports/${result.batchId}`}>Open import #{result.batchId}</Link></p>
+      <p>
+        <Link href={`/imports/${result.batchId}`}>Open import #{result.batchId}</Link>
+        {result.ink && (
+          <>
+            {" · "}
+            <Link href={`/expressions?batch=${result.batchId}`}>Its expressions</Link>
+          </>
+        )}
+      </p>
     </div>
   );
 }

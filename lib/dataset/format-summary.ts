@@ -9,6 +9,10 @@ export function formatSummary(s: ImportSummary): string {
     `  images under two or more classes: ${s.conflicts}`,
     `  rejected: ${s.rejected.length}`,
   ];
+  if (s.ink) {
+    lines[0] = `Import #${s.batchId} of ${s.source}${s.resumed ? " (resumed)" : ""}: ${s.files} symbols in ${s.seconds.toFixed(1)} s`;
+    lines.push(`  expressions: ${s.ink.expressions} from ${s.ink.writers} writers, rendered with stroke width ${s.ink.strokeWidth}`);
+  }
   const classes = Object.entries(s.classes).sort((a, b) => b[1] - a[1]);
   if (classes.length > 0) lines.push(`  per class: ${classes.map(([k, v]) => `${k} ${v}`).join(", ")}`);
   for (const r of s.rejected.slice(0, 20)) lines.push(`  ✗ ${r.path}: ${r.reason}`);

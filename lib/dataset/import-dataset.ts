@@ -12,21 +12,30 @@ import {
   type ImportKind,
   type ImportProgress,
   type ImportSummary,
+  type InkImportSummary,
   type LoadedEntry,
   type SampleSource,
 } from "./import-types";
-import { readArchive } from "./read-archive";
+import { MAX_STROKE_WIDTH } from "../ink/rasterize";
+import { datasetName, prepareInkmlFile } from "./prepare-inkml";
+import { detectArchiveFormat, readArchive } from "./read-archive";
 import { readClassFolders, scanClassFolders, type FolderItem } from "./read-folder";
+import { classifyInkmlMember, findInkmlFiles, isInkmlArchive, isInkmlName, readInkmlFolder } from "./read-inkml";
 import { findMnistImageFiles, isMnistImagesFile, readMnist } from "./read-mnist";
 import { SampleWriter, type PreparedItem } from "./sample-writer";
 import { contentHash } from "./split";
 
 export interface ImportOptions {
   db: Database.Database;
-  /** A folder of class folders, a .zip/.tar(.gz) of one, an MNIST idx3 file, or a folder of idx files. */
+  /**
+   * A folder of class folders, a .zip/.tar(.gz) of one, an MNIST idx3 file, or a folder of idx
+   * files; or InkML: a folder, .zip/.tar(.gz) of .inkml files (any depth), or one .inkml file.
+   */
   path: string;
-  /** samples.source for new samples; by default kaggle for image folders, mnist for idx files. */
+  /** samples.source for new samples; by default kaggle for image folders, mnist for idx files, inkml for ink. */
   source?: SampleSource;
+  /** Pen width in pixels that InkML symbols are rendered with (default 1, the Kaggle style). */
+  strokeWidth?: number;
   /** What the batch records as its origin, e.g. an uploaded file's own name. */
   sourceLabel?: string;
   /** Files read and decoded at once; the writer stays single-threaded and in order. */
@@ -56,10 +65,20 @@ export function planImport(target: string, source?: SampleSource): Plan {
   if (stat.isDirectory()) {
     const idx = findMnistImageFiles(target);
     if (idx.length > 0) return mnistPlan(idx, source);
+    const inkFiles = findInkmlFiles(target);
+    if (inkFiles) return { kind: "inkml", source: source ?? "inkml", total: inkFiles.length, items: readInkmlFolder(target, inkFiles) };
     const scan = scanClassFolders(target);
     return { kind: "folder", source: source ?? "kaggle", total: scan.total, items: readClassFolders(scan) };
   }
   if (isMnistImagesFile(target)) return mnistPlan([target], source);
+  if (isInkmlName(target)) {
+    return { kind: "inkml", source: source ?? "inkml", total: 1, items: readInkmlFolder(path.dirname(target), [path.basename(target)]) };
+  }
+  const format = detectArchiveFormat(target);
+  if (format && isInkmlArchive(target, format)) {
+    const archive = readArchive(target, classifyInkmlMember);
+    return { kind: "inkml", source: source ?? "inkml", total: null, items: archive.items, fraction: archive.fraction };
+  }
   if (/\.(idx1-ubyte)(\.gz)?$/.test(target)) {
     throw new ImportInputError(`${path.basename(target)} is an MNIST labels file: import the matching *-idx3-ubyte images file instead`);
   }
@@ -69,7 +88,7 @@ export function planImport(target: string, source?: SampleSource): Plan {
     } catch (err) {
       if (err instanceof ImportInputError) {
         throw new ImportInputError(
-          `${path.basename(target)} is not a dataset: expected a folder of class folders, a .zip or .tar.gz of one, or an MNIST *-idx3-ubyte[.gz] file`,
+          `${path.basename(target)} is not a dataset: expected a folder of class folders, a .zip or .tar.gz of one, an MNIST *-idx3-ubyte[.gz] file, or InkML (.inkml files, a folder or archive of them)`,
         );
       }
       throw err;
@@ -91,13 +110,19 @@ function mnistPlan(files: string[], source?: SampleSource): Plan {
  */
 export async function importDataset(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
+  const strokeWidth = options.strokeWidth ?? 1;
+  if (!Number.isInteger(strokeWidth) || strokeWidth < 1 || strokeWidth > MAX_STROKE_WIDTH) {
+    throw new ImportInputError(`stroke width must be a whole number from 1 to ${MAX_STROKE_WIDTH}, got ${strokeWidth}`);
+  }
   const plan = planImport(options.path, options.source);
   const sourceLabel = options.sourceLabel ?? path.resolve(options.path);
   const { db } = options;
   const { batch, resumed } = openBatch(db, plan.kind, sourceLabel);
   const writer = new SampleWriter(db, batch, plan.source);
   const pending = new Map<string, Promise<CanonicalResult>>();
-  const chunkSize = options.chunkSize ?? 500;
+  // An InkML file holds ~10 symbols, so fewer files per transaction keep chunks alike in size.
+  const chunkSize = options.chunkSize ?? (plan.kind === "inkml" ? 50 : 500);
+  const inkOptions = { strokeWidth, rootCorpus: datasetName(sourceLabel) };
   let processed = 0;
   let chunk: PreparedItem[] = [];
 
@@ -126,7 +151,9 @@ export async function importDataset(options: ImportOptions): Promise<ImportSumma
     const prepared = mapOrdered(plan.items, options.concurrency ?? 16, (item) =>
       "rejection" in item
         ? Promise.resolve<PreparedItem>({ type: "rejected", ...item.rejection })
-        : prepareEntry(item.entry, writer, pending),
+        : plan.kind === "inkml"
+          ? prepareInkmlFile(item.entry, inkOptions)
+          : prepareEntry(item.entry, writer, pending),
     );
     for await (const item of prepared) {
       if (options.signal?.aborted) break;
@@ -139,6 +166,8 @@ export async function importDataset(options: ImportOptions): Promise<ImportSumma
       finishBatch(db, batch.id, "interrupted", "stopped before finishing; run the same import again to resume");
     } else if (writer.counts.imported + writer.counts.duplicates === 0 && plan.kind === "archive") {
       throw new ImportInputError(`${path.basename(options.path)} holds no images in class folders`);
+    } else if (writer.counts.total === 0 && plan.kind === "inkml") {
+      throw new ImportInputError(`${path.basename(options.path)} holds no .inkml files`);
     } else {
       finishBatch(db, batch.id, "done");
     }
@@ -163,7 +192,16 @@ export async function importDataset(options: ImportOptions): Promise<ImportSumma
     classes: c.classCounts,
     seconds: (Date.now() - started) / 1000,
     resumed,
+    ...(plan.kind === "inkml" ? { ink: summariseInk(db, batch.id, strokeWidth) } : {}),
   };
+}
+
+/** Expressions and writers an InkML batch stored (counted from the rows, so a resumed run agrees). */
+function summariseInk(db: Database.Database, batchId: number, strokeWidth: number): InkImportSummary {
+  const row = db
+    .prepare(`SELECT COUNT(*) AS expressions, COUNT(DISTINCT writer) AS writers FROM expressions WHERE batchId = ?`)
+    .get(batchId) as { expressions: number; writers: number };
+  return { ...row, strokeWidth };
 }
 
 type CanonicalResult = { canonical: Uint8Array } | { error: string };

@@ -15,6 +15,7 @@ export async function runImportJob(payload: unknown, ctx: JobContext): Promise<u
       path: p.path,
       source: p.source,
       sourceLabel: p.sourceLabel,
+      strokeWidth: p.strokeWidth,
       signal: ctx.signal,
       onProgress: (pr) =>
         ctx.progress(pr.fraction, `${pr.processed} files: ${pr.imported} new, ${pr.duplicates} duplicates, ${pr.rejected} rejected (import #${pr.batchId})`),

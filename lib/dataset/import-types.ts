@@ -9,7 +9,7 @@ export type SampleSource = (typeof SAMPLE_SOURCES)[number];
 export interface ImportEntry {
   /** Path relative to the dataset root: the sample's origin, and the key that makes re-runs idempotent. */
   path: string;
-  /** Class folder or label as spelled in the dataset. */
+  /** Class folder or label as spelled in the dataset; empty for InkML files, whose labels are inside. */
   rawLabel: string;
   load(): Promise<LoadedEntry>;
 }
@@ -54,6 +54,16 @@ export interface ImportSummary {
   classes: Record<string, number>;
   seconds: number;
   resumed: boolean;
+  /** InkML imports only; `files` and the sample counts above then count symbols, not files. */
+  ink?: InkImportSummary;
+}
+
+export interface InkImportSummary {
+  /** Expressions (InkML files) this import stored. */
+  expressions: number;
+  /** Distinct writer keys among them. */
+  writers: number;
+  strokeWidth: number;
 }
 
 /** A path that is not a dataset, or that cannot be read at all: the import does not start. */

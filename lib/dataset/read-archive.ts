@@ -30,17 +30,22 @@ export interface ArchiveReader {
   fraction(): number;
 }
 
+/** Turns an archive member (name, lazy bytes) into an entry, a rejection, or nothing (skipped). */
+export type ClassifyMember = (name: string, bytes: () => Promise<Uint8Array>) => FolderItem | null;
+
 /**
  * Streams the images of a zip or tar(.gz) of class folders. A file's class is the folder it sits
  * in; its origin path is `<class>/<file>`, the same as a folder import of the unpacked archive,
- * so importing either way stores the same rows.
+ * so importing either way stores the same rows. `classifyMember` replaces that rule for other
+ * layouts (InkML archives keep each file's full path).
  */
-export function readArchive(file: string): ArchiveReader {
+export function readArchive(file: string, classifyMember: ClassifyMember = classify): ArchiveReader {
   const format = detectArchiveFormat(file);
   if (!format) throw new ImportInputError(`${path.basename(file)} is not a .zip, .tar or .tar.gz archive`);
   const size = fs.statSync(file).size || 1;
   let read = 0;
-  const items = format === "zip" ? readZip(file, (n) => (read = n)) : readTar(file, format === "tar.gz", (n) => (read += n));
+  const items =
+    format === "zip" ? readZip(file, classifyMember, (n) => (read = n)) : readTar(file, format === "tar.gz", classifyMember, (n) => (read += n));
   return { items, fraction: () => Math.min(1, read / size) };
 }
 
@@ -56,7 +61,7 @@ function classify(name: string, bytes: () => Promise<Uint8Array>): FolderItem | 
   return { entry: { path: rel, rawLabel: folder, load: async () => ({ kind: "encoded", bytes: await bytes() }) } };
 }
 
-async function* readTar(file: string, gzip: boolean, onBytes: (n: number) => void): AsyncGenerator<FolderItem> {
+async function* readTar(file: string, gzip: boolean, classify: ClassifyMember, onBytes: (n: number) => void): AsyncGenerator<FolderItem> {
   const input = fs.createReadStream(file);
   input.on("data", (chunk) => onBytes(chunk.length));
   const extract = tarStream.extract();
@@ -76,7 +81,7 @@ async function* readTar(file: string, gzip: boolean, onBytes: (n: number) => voi
   }
 }
 
-async function* readZip(file: string, onOffset: (n: number) => void): AsyncGenerator<FolderItem> {
+async function* readZip(file: string, classify: ClassifyMember, onOffset: (n: number) => void): AsyncGenerator<FolderItem> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, z) =>
       err || !z ? reject(new ImportInputError(`archive is damaged: ${err?.message ?? "unreadable zip"}`)) : resolve(z),

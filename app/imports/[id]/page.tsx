@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { getImport } from "@/lib/dataset/list-imports";
@@ -26,7 +27,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
         {batch.error && <p className="error">{batch.error}</p>}
         <table style={{ maxWidth: 480 }}>
           <tbody>
-            <tr><td>files read</td><td className="num">{batch.total}</td></tr>
+            <tr><td>{batch.kind === "inkml" ? "symbols read, and files rejected" : "files read"}</td><td className="num">{batch.total}</td></tr>
             <tr><td>new distinct images</td><td className="num">{batch.imported}</td></tr>
             <tr><td>duplicates (already stored)</td><td className="num">{batch.duplicates}</td></tr>
             <tr><td>images under two or more classes</td><td className="num">{batch.conflicts}</td></tr>
@@ -34,6 +35,11 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           </tbody>
         </table>
         {classes.length > 0 && <p>Per class: {classes.map(([k, v]) => `${k} ${v}`).join(" · ")}</p>}
+        {batch.kind === "inkml" && (
+          <p>
+            <Link href={`/expressions?batch=${batch.id}`}>Expressions of this import</Link>
+          </p>
+        )}
       </div>
       {batch.rejectionList.length > 0 && (
         <div className="panel">

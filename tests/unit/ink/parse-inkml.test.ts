@@ -57,7 +57,9 @@ describe("parseInkml on the CROHME form", () => {
     assert.deepEqual(mapInkLabel("\\sqrt"), { label: "√", known: true });
     assert.deepEqual(mapInkLabel("X"), { label: "x", known: true });
     assert.deepEqual(mapInkLabel("\\lt"), { label: "<", known: true });
-    assert.deepEqual(mapInkLabel("\\alpha"), { label: "\\alpha", known: false });
+    assert.deepEqual(mapInkLabel("\\alpha"), { label: "α", known: true });
+    // A label outside the class list is kept as spelled and becomes a new class.
+    assert.deepEqual(mapInkLabel("\\cdot"), { label: "\\cdot", known: false });
   });
 });
 

@@ -1,0 +1,84 @@
+import sharp from "sharp";
+import type { Stroke } from "../ink/ink-document";
+import { renderExpression, type PixelBox } from "../ink/render-strokes";
+import { parseStrokesJson } from "../ink/stroke-json";
+import type { ExpressionSymbol } from "./list-expressions";
+
+/**
+ * Export defaults, chosen to look like a phone photo of a line of handwriting once scaled down:
+ * dark ink (0) on white paper (255), a 3 px pen, 192 px tall. The equation solver's
+ * segmentation reads either polarity and redraws strokes at the training width, but a 1 px
+ * line would not survive its blur-and-threshold the way real pen strokes do.
+ */
+export const EXPORT_STROKE_WIDTH = 3;
+export const EXPORT_HEIGHT = 192;
+
+export interface ExpressionImageOptions {
+  strokeWidth?: number;
+  /** Image height in pixels, padding included. */
+  height?: number;
+}
+
+/** What the export writes beside each PNG, and what a test-data reader can rely on. */
+export interface ExpressionTruth {
+  latex: string | null;
+  /** App labels, one per symbol, in file order. */
+  labels: (string | null)[];
+  /** Labels as the InkML file spells them. */
+  rawLabels: (string | null)[];
+  /** [x, y, width, height] in image pixels, covering the pen's full width; aligned with labels. */
+  boxes: PixelBox[];
+  writer: string | null;
+  /** The source file in the imported dataset. */
+  path: string;
+  width: number;
+  height: number;
+  strokeWidth: number;
+  polarity: "dark-on-light";
+}
+
+export interface StoredExpression {
+  path: string;
+  latex: string | null;
+  writer: string | null;
+  strokes: string;
+  symbols: string;
+}
+
+/** Renders a stored expression to a grayscale PNG (dark on white) and its truth. */
+export async function renderStoredExpression(
+  row: StoredExpression,
+  options: ExpressionImageOptions = {},
+): Promise<{ png: Buffer; truth: ExpressionTruth }> {
+  const strokes: Stroke[] = parseStrokesJson(row.strokes);
+  const symbols = JSON.parse(row.symbols) as ExpressionSymbol[];
+  // Stored symbols point at traces by index, so the index is the trace id here.
+  const traces = new Map(strokes.map((stroke, i) => [String(i), stroke] as const));
+  const strokeWidth = options.strokeWidth ?? EXPORT_STROKE_WIDTH;
+  const rendered = renderExpression(
+    traces,
+    symbols.map((s) => ({ traceIds: s.traceIndexes.map(String), label: s.rawLabel })),
+    { strokeWidth, height: options.height ?? EXPORT_HEIGHT, latex: row.latex },
+  );
+  const paper = Buffer.alloc(rendered.pixels.length);
+  for (let i = 0; i < paper.length; i++) paper[i] = 255 - rendered.pixels[i]!;
+  const png = await sharp(paper, { raw: { width: rendered.width, height: rendered.height, channels: 1 } })
+    .toColourspace("b-w")
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return {
+    png,
+    truth: {
+      latex: row.latex,
+      labels: symbols.map((s) => s.label),
+      rawLabels: rendered.rawLabels,
+      boxes: rendered.boxes,
+      writer: row.writer,
+      path: row.path,
+      width: rendered.width,
+      height: rendered.height,
+      strokeWidth,
+      polarity: "dark-on-light",
+    },
+  };
+}
