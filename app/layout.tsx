@@ -18,6 +18,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <nav aria-label="Main">
             <Link href="/">Overview</Link>
             <Link href="/import">Import</Link>
+            <Link href="/samples">Samples</Link>
+            <Link href="/classes">Classes</Link>
+            <Link href="/balance">Balance</Link>
+            <Link href="/draw">Draw</Link>
+            <Link href="/expressions">Expressions</Link>
+            <Link href="/augment">Augment</Link>
+            <Link href="/train">Train</Link>
+            <Link href="/models">Models</Link>
             <Link href="/jobs">Jobs</Link>
           </nav>
         </header>

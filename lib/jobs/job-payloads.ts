@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { importJobPayload } from "../dataset/import-job-payload";
+import { augmentJobPayload } from "../augment-store/augment-job-payload";
+import { trainRequestSchema } from "../training/train-request";
 
 /**
  * Payload schemas by job type, checked where jobs enter (API, CLI) so a bad request is refused
@@ -8,6 +10,9 @@ import { importJobPayload } from "../dataset/import-job-payload";
  */
 export const JOB_PAYLOADS: Record<string, z.ZodType> = {
   import: importJobPayload,
+  augment: augmentJobPayload,
+  /** A train job is submitted as a training request; lib/jobs/submit-job.ts turns it into a run. */
+  train: trainRequestSchema,
 };
 
 export type JobRequestResult = { ok: true; type: string; payload: unknown } | { ok: false; message: string; errors: Record<string, string> };

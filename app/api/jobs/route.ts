@@ -1,5 +1,7 @@
 import { getSqlite } from "@/lib/db";
-import { enqueueJob, listJobs } from "@/lib/jobs/queue";
+import { listJobs } from "@/lib/jobs/queue";
+import { submitJob } from "@/lib/jobs/submit-job";
+import { TrainingInputError } from "@/lib/training/resolve-classes";
 import { validateJobRequest } from "@/lib/jobs/job-payloads";
 import { toJobView } from "@/lib/jobs/job-view";
 
@@ -19,6 +21,11 @@ export async function POST(request: Request) {
   }
   const checked = validateJobRequest(body?.type, body?.params);
   if (!checked.ok) return Response.json({ message: checked.message, errors: checked.errors }, { status: 400 });
-  const job = enqueueJob(getSqlite(), { type: checked.type, payload: checked.payload });
-  return Response.json({ id: job.id, status: job.status }, { status: 202 });
+  try {
+    const job = submitJob(getSqlite(), checked.type, checked.payload);
+    return Response.json({ ...job, status: "queued" }, { status: 202 });
+  } catch (err) {
+    if (err instanceof TrainingInputError) return Response.json({ message: err.message, errors: { [err.field]: err.message } }, { status: 400 });
+    throw err;
+  }
 }
