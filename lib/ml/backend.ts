@@ -53,6 +53,12 @@ export async function initEngine(options: InitEngineOptions = {}): Promise<Engin
   throw new Error(`no TensorFlow.js backend could start: ${skipped.join("; ")}`);
 }
 
+/** The engine tf currently runs on (after initEngine). */
+export function getEngineName(): EngineName {
+  const backend = tf.getBackend();
+  return backend === "tensorflow" ? "tfjs-node" : backend === "wasm" ? "wasm" : "cpu";
+}
+
 async function switchTo(backend: string): Promise<void> {
   if (tf.getBackend() === backend) return;
   if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend("${backend}") returned false`);

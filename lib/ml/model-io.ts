@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { MODEL_JSON, WEIGHTS_BIN } from "./model-files";
 
-export const MODEL_JSON = "model.json";
-export const WEIGHTS_BIN = "weights.bin";
+export { MODEL_JSON, WEIGHTS_BIN };
 
 export interface SaveModelOptions {
   /** Stored as userDefinedMetadata in model.json (class names, config, metrics...). */

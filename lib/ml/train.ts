@@ -1,5 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../images/canonical-form";
+import { getEngineName } from "./backend";
+import { DataParallel } from "./data-parallel";
 import type { ModelConfig } from "./model-config";
 
 /** Canonical images laid end to end (n * 2025 bytes) and their class indices. */
@@ -49,6 +51,12 @@ export interface TrainHooks {
    * returns a new 2025-byte image.
    */
   augment?: (pixels: Uint8Array, index: number, epoch: number) => Uint8Array;
+  /**
+   * 2 splits each batch between this thread and a worker thread (data parallel: both compute
+   * gradients on half the batch, the mean is applied here). The wasm backend uses one core per
+   * thread, so this is how a second core helps. Falls back to 1 if the worker cannot start.
+   */
+  threads?: 1 | 2;
 }
 
 export interface TrainResult {
@@ -57,6 +65,9 @@ export interface TrainResult {
   /** Epoch (0-based) whose weights the model holds at the end when restoreBestWeights applied. */
   bestEpoch: number;
   stopReason: "completed" | "early-stopping" | "cancelled" | "callback";
+  /** Threads actually used, and why not the requested number. */
+  threads: number;
+  threadsNote?: string;
 }
 
 const EPSILON = 1e-7;
@@ -65,7 +76,8 @@ const EVAL_BATCH = 256;
 /**
  * Trains a model built by createModel with mini-batch SGD of the configured optimizer. Inputs
  * are scaled to [0,1]; batches are reshuffled each epoch from config.seed. The model is
- * compiled with the configured optimizer and loss so it can be saved or evaluated later.
+ * compiled with the configured optimizer and loss so it can be saved or evaluated later; each
+ * call starts a fresh optimizer. Resolves (never rejects) on cancellation or a stop request.
  */
 export async function train(
   model: tf.LayersModel,
@@ -94,6 +106,17 @@ export async function train(
   let stopReason: TrainResult["stopReason"] = "completed";
   let lastYield = Date.now();
   let lastReport = 0;
+  let parallel: DataParallel | null = null;
+  let threadsNote: string | undefined;
+  if ((hooks.threads ?? 1) > 1 && getEngineName() !== "wasm") {
+    threadsNote = "a second thread only helps the single-threaded wasm engine";
+  } else if ((hooks.threads ?? 1) > 1) {
+    try {
+      parallel = await DataParallel.start(model, getEngineName());
+    } catch (error) {
+      threadsNote = `second training thread unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
 
   try {
     for (let epoch = 0; epoch < config.epochs && stopReason === "completed"; epoch++) {
@@ -108,7 +131,8 @@ export async function train(
           break;
         }
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        const step = trainStep(model, optimizer, data.train, idx, numClasses, weights, epoch, hooks.augment);
+        const batch = makeBatch(data.train, idx, weights, epoch, hooks.augment);
+        const step = await trainStep(model, optimizer, batch, numClasses, parallel);
         lossSum += step.loss * idx.length;
         correct += step.correct;
         seen += idx.length;
@@ -133,7 +157,8 @@ export async function train(
         }
         if (stopReason !== "completed") break;
       }
-      if (stopReason === "cancelled" || seen === 0) break;
+      // A stop inside the epoch (cancel or a batch callback) leaves no partial epoch behind.
+      if (stopReason !== "completed" || seen === 0) break;
       const seconds = (performance.now() - start) / 1000;
       const logs: EpochLogs = { loss: lossSum / seen, acc: correct / seen, samplesPerSec: seen / seconds, seconds };
       if (data.val && data.val.labels.length > 0) {
@@ -142,7 +167,6 @@ export async function train(
         logs.valAcc = val.acc;
       }
       history.push(logs);
-      if (stopReason !== "completed") break;
 
       const monitored = logs.valLoss ?? logs.loss;
       if (patience !== undefined && config.earlyStopping) {
@@ -168,37 +192,94 @@ export async function train(
     else if (!bestWeights) bestEpoch = Math.max(0, history.length - 1);
   } finally {
     bestWeights?.forEach((w) => w.dispose());
+    await parallel?.close();
   }
-  return { history, epochsRun: history.length, bestEpoch, stopReason };
+  return { history, epochsRun: history.length, bestEpoch, stopReason, threads: parallel ? 2 : 1, threadsNote };
 }
 
-function trainStep(
+interface Batch {
+  pixels: Float32Array;
+  labels: Int32Array;
+  sampleWeights: Float32Array | null;
+}
+
+/** The tf.Variables behind a model's trainable weights, in model.trainableWeights order. */
+export function trainableVariables(model: tf.LayersModel): tf.Variable[] {
+  return model.trainableWeights.map((w) => w.read() as tf.Variable);
+}
+
+/**
+ * Gradients (in trainableVariables order) of the mean weighted cross-entropy over one batch,
+ * with the model in training mode (dropout on). Shared by the main thread and train-thread.ts.
+ */
+export function batchGradients(
   model: tf.LayersModel,
-  optimizer: tf.Optimizer,
-  set: SampleSet,
-  idx: Int32Array,
+  pixels: Float32Array,
+  labels: Int32Array,
+  sampleWeights: Float32Array | null,
   numClasses: number,
-  weights: Float32Array | null,
-  epoch: number,
-  augment: TrainHooks["augment"],
-): { loss: number; correct: number } {
-  const { xs, ys, sw } = makeBatch(set, idx, numClasses, weights, epoch, augment);
+): { grads: tf.Tensor[]; loss: number; correct: number } {
+  const n = labels.length;
+  const vars = trainableVariables(model);
   let correct: tf.Tensor | null = null;
-  try {
-    const cost = optimizer.minimize(() => {
+  const { value, grads } = tf.tidy(() => {
+    const xs = tf.tensor4d(pixels, [n, CANONICAL_SIZE, CANONICAL_SIZE, 1]);
+    const ys = tf.oneHot(tf.tensor1d(labels, "int32"), numClasses).toFloat() as tf.Tensor2D;
+    const sw = sampleWeights ? tf.tensor1d(sampleWeights) : null;
+    return tf.variableGrads(() => {
       const probs = model.apply(xs, { training: true }) as tf.Tensor2D;
       correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32")));
       return weightedCrossEntropy(ys, probs, sw);
-    }, true);
-    const loss = cost!.dataSync()[0]!;
-    cost!.dispose();
-    return { loss, correct: (correct as tf.Tensor | null)?.dataSync()[0] ?? 0 };
-  } finally {
-    (correct as tf.Tensor | null)?.dispose();
-    xs.dispose();
-    ys.dispose();
-    sw?.dispose();
+    }, vars);
+  });
+  const loss = value.dataSync()[0]!;
+  value.dispose();
+  const c = (correct as tf.Tensor | null)?.dataSync()[0] ?? 0;
+  (correct as tf.Tensor | null)?.dispose();
+  return { grads: vars.map((v) => grads[v.name]!), loss, correct: c };
+}
+
+async function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  batch: Batch,
+  numClasses: number,
+  parallel: DataParallel | null,
+): Promise<{ loss: number; correct: number }> {
+  const vars = trainableVariables(model);
+  const n = batch.labels.length;
+  // Split only batches big enough for both halves to keep XNNPACK busy.
+  const split = parallel && n >= 16 ? Math.ceil(n / 2) : n;
+  const remote = split < n ? parallel!.step(vars, sliceBatch(batch, split, n), numClasses) : null;
+  const local = batchGradients(model, batch.pixels.subarray(0, split * CANONICAL_PIXELS), batch.labels.subarray(0, split),
+    batch.sampleWeights?.subarray(0, split) ?? null, numClasses);
+  if (!remote) {
+    optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: local.grads[i]! })));
+    tf.dispose(local.grads);
+    return { loss: local.loss, correct: local.correct };
   }
+  const other = await remote;
+  // Both halves return the mean over their samples: weight them back to the mean over n.
+  const wa = split / n;
+  const wb = (n - split) / n;
+  const named = tf.tidy(() =>
+    vars.map((v, i) => ({
+      name: v.name,
+      tensor: tf.add(tf.mul(local.grads[i]!, wa), tf.mul(tf.tensor(other.grads[i]!, v.shape), wb)),
+    })),
+  );
+  tf.dispose(local.grads);
+  optimizer.applyGradients(named);
+  tf.dispose(named.map((g) => g.tensor));
+  return { loss: local.loss * wa + other.loss * wb, correct: local.correct + other.correct };
+}
+
+function sliceBatch(batch: Batch, from: number, to: number): Batch {
+  return {
+    pixels: batch.pixels.slice(from * CANONICAL_PIXELS, to * CANONICAL_PIXELS),
+    labels: batch.labels.slice(from, to),
+    sampleWeights: batch.sampleWeights?.slice(from, to) ?? null,
+  };
 }
 
 /** Mean over the batch of w_i * CE_i, as Keras applies class_weight (no renormalisation). */
@@ -212,11 +293,10 @@ function weightedCrossEntropy(ys: tf.Tensor2D, probs: tf.Tensor2D, sw: tf.Tensor
 function makeBatch(
   set: SampleSet,
   idx: Int32Array,
-  numClasses: number,
   weights: Float32Array | null,
   epoch: number,
   augment: TrainHooks["augment"],
-) {
+): Batch {
   const pixels = new Float32Array(idx.length * CANONICAL_PIXELS);
   const labels = new Int32Array(idx.length);
   const sampleWeights = weights ? new Float32Array(idx.length) : null;
@@ -232,11 +312,7 @@ function makeBatch(
     labels[i] = set.labels[s]!;
     if (sampleWeights) sampleWeights[i] = weights![labels[i]!]!;
   }
-  return {
-    xs: tf.tensor4d(pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]),
-    ys: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, "int32"), numClasses).toFloat() as tf.Tensor2D),
-    sw: sampleWeights ? tf.tensor1d(sampleWeights) : null,
-  };
+  return { pixels, labels, sampleWeights };
 }
 
 /** Unweighted mean cross-entropy and accuracy over a whole set, in inference mode. */
@@ -248,15 +324,15 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
   for (let i = 0; i < n; i++) all[i] = i;
   for (let start = 0; start < n; start += EVAL_BATCH) {
     const idx = all.subarray(start, Math.min(n, start + EVAL_BATCH));
-    const { xs, ys } = makeBatch(set, idx, numClasses, null, 0, undefined);
+    const batch = makeBatch(set, idx, null, 0, undefined);
     const [l, c] = tf.tidy(() => {
+      const xs = tf.tensor4d(batch.pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]);
+      const ys = tf.oneHot(tf.tensor1d(batch.labels, "int32"), numClasses);
       const probs = model.predict(xs) as tf.Tensor2D;
       const loss = tf.sum(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32"));
       return [loss.dataSync()[0]!, hits.dataSync()[0]!];
     });
-    xs.dispose();
-    ys.dispose();
     lossSum += l;
     correct += c;
   }
