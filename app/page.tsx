@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getPrisma } from "@/lib/db";
 import { getClassCounts } from "@/lib/dataset/class-counts";
 import { listImports } from "@/lib/dataset/list-imports";
+import { ClassBalanceChart } from "./components/curation/class-balance-chart";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,13 @@ export default async function OverviewPage() {
         <Stat label="imbalance (largest / smallest)" value={`${ratio.toFixed(1)}×`} />
         <Stat label="images under two classes" value={conflicts} />
       </div>
+
+      {classes.length > 0 && (
+        <>
+          <h2>Class balance</h2>
+          <ClassBalanceChart classes={classes} />
+        </>
+      )}
 
       <h2>Classes</h2>
       {classes.length === 0 ? (

@@ -1,0 +1,30 @@
+import { getSqlite } from "@/lib/db";
+import { listSamples } from "@/lib/dataset/list-samples";
+import { listSources } from "@/lib/dataset/list-sources";
+import { listClasses } from "@/lib/dataset/resolve-class";
+import { parseSampleQuery, sampleQueryToSearch } from "@/lib/dataset/sample-query";
+import { SamplesBrowser } from "./samples-browser";
+
+export const dynamic = "force-dynamic";
+
+export default async function SamplesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = parseSampleQuery(await searchParams);
+  if (!parsed.ok) {
+    return (
+      <>
+        <h1>Samples</h1>
+        <p className="panel error" role="alert">
+          {parsed.message}. <a href="/samples">Show all samples</a>
+        </p>
+      </>
+    );
+  }
+  const db = getSqlite();
+  const [page, classes, sources] = [listSamples({ db, ...parsed.query }), listClasses({ db }), listSources({ db })];
+  return (
+    <>
+      <h1>Samples</h1>
+      <SamplesBrowser key={sampleQueryToSearch(parsed.query)} query={parsed.query} initial={page} classes={classes} sources={sources} />
+    </>
+  );
+}
