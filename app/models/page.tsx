@@ -14,7 +14,13 @@ export default function ModelsPage() {
       <p className="muted">
         The current model is the one the solver and the evaluation use. A new model becomes current on its own when it beats the current
         one on the same validation samples; otherwise promote it here. Accuracies are only comparable between models trained with the same
-        kind of split.
+        kind of split. Open a model for its confusion matrix, per-class metrics and label issues
+        {models.length >= 2 && (
+          <>
+            , or <Link href={`/models/compare?a=${models[1]!.id}&b=${models[0]!.id}`}>compare two models</Link>
+          </>
+        )}
+        .
       </p>
       <div className="panel">
         {models.length === 0 ? (
@@ -30,7 +36,7 @@ export default function ModelsPage() {
                 return (
                   <tr key={m.id} id={`model-${m.id}`}>
                     <td>
-                      #{m.id} {m.isCurrent === 1 && <span className="badge succeeded">current</span>}
+                      <Link href={`/models/${m.id}`}>#{m.id}</Link> {m.isCurrent === 1 && <span className="badge succeeded">current</span>}
                     </td>
                     <td><Link href={`/runs/${m.runId}`}>run {m.runId}</Link></td>
                     <td title={classes.join(" ")}>{classes.length}</td>

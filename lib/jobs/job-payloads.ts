@@ -2,6 +2,7 @@ import { z } from "zod";
 import { importJobPayload } from "../dataset/import-job-payload";
 import { augmentJobPayload } from "../augment-store/augment-job-payload";
 import { trainRequestSchema } from "../training/train-request";
+import { crossValidateJobPayload, evaluateJobPayload, visualizeJobPayload } from "../evaluation/job-payloads";
 
 /**
  * Payload schemas by job type, checked where jobs enter (API, CLI) so a bad request is refused
@@ -13,6 +14,9 @@ export const JOB_PAYLOADS: Record<string, z.ZodType> = {
   augment: augmentJobPayload,
   /** A train job is submitted as a training request; lib/jobs/submit-job.ts turns it into a run. */
   train: trainRequestSchema,
+  evaluate: evaluateJobPayload,
+  "cross-validate": crossValidateJobPayload,
+  visualize: visualizeJobPayload,
 };
 
 export type JobRequestResult = { ok: true; type: string; payload: unknown } | { ok: false; message: string; errors: Record<string, string> };

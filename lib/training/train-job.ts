@@ -1,6 +1,7 @@
 import { getEnv } from "../env";
 import { PermanentJobError, type JobContext } from "../jobs/job-context";
 import { sqlTimestamp } from "../db/timestamp";
+import { enqueueJob } from "../jobs/queue";
 import { runTraining } from "./run-training";
 import { TrainingInputError } from "./resolve-classes";
 import { trainJobPayload } from "./train-request";
@@ -26,6 +27,8 @@ export async function runTrainJob(payload: unknown, ctx: JobContext): Promise<un
         parsed.data.runId,
       );
     }
+    // Every trained model is evaluated (per-sample predictions, confusion matrix) by its own job.
+    if (summary.status === "succeeded" && summary.modelId !== null) enqueueJob(ctx.db, { type: "evaluate", payload: { modelId: summary.modelId } });
     return summary;
   } catch (err) {
     if (err instanceof TrainingInputError) throw new PermanentJobError(err.message);
