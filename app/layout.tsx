@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/augment">Augment</Link>
             <Link href="/train">Train</Link>
             <Link href="/models">Models</Link>
+            <Link href="/solve">Solve</Link>
             <Link href="/jobs">Jobs</Link>
           </nav>
         </header>

@@ -1,6 +1,7 @@
 /**
  * npm run train -- [--epochs N] [--classes 0,1,2,+] [--class-set NAME] [--split stored|by-writer]
- *                  [--augment] [--batch-size N] [--learning-rate X] [--no-promote] [--json]
+ *                  [--augment] [--batch-size N] [--learning-rate X] [--class-weights none|balanced]
+ *                  [--patience N] [--seed N] [--no-promote] [--json]
  * Trains one model in the foreground (same code as the worker's job) and prints a summary;
  * with --json the last line is the JSON summary.
  */
@@ -22,13 +23,23 @@ async function main(): Promise<number> {
       augment: { type: "boolean", default: false },
       "batch-size": { type: "string" },
       "learning-rate": { type: "string" },
+      "class-weights": { type: "string" },
+      patience: { type: "string" },
+      seed: { type: "string" },
       "no-promote": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   const config = Object.fromEntries(
-    Object.entries({ epochs: num(values.epochs), batchSize: num(values["batch-size"]), learningRate: num(values["learning-rate"]) }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      epochs: num(values.epochs),
+      batchSize: num(values["batch-size"]),
+      learningRate: num(values["learning-rate"]),
+      classWeights: values["class-weights"],
+      seed: num(values.seed),
+      earlyStopping: values.patience === undefined ? undefined : { patience: num(values.patience) },
+    }).filter(([, v]) => v !== undefined),
   );
   const parsed = trainRequestSchema.safeParse({
     classes: values.classes?.split(",").map((s) => s.trim()).filter(Boolean),

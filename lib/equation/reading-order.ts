@@ -11,6 +11,11 @@ export interface OrderedSymbol extends SymbolGroup {
 const MAX_SUPERSCRIPT_HEIGHT = 1.1;
 /** Bars (-, =) are this flat relative to the median symbol; they cannot carry an exponent. */
 const MIN_BASE_HEIGHT = 0.4;
+/**
+ * A symbol this much wider than tall (=, a long minus) is never an exponent: after a base with
+ * a descender (y=, g=) its bottom sits above the base's middle, yet it is on the line.
+ */
+const MAX_SUPERSCRIPT_ASPECT = 1.25;
 
 /**
  * Puts symbols in reading order (left edge, left to right; a √ starts left of its content) and
@@ -35,5 +40,6 @@ function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number): boolea
   const middle = base.box.y + base.box.height / 2;
   // A bar written a little high after a digit is a minus, not an exponent.
   if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
+  if (g.box.width > MAX_SUPERSCRIPT_ASPECT * g.box.height) return false;
   return g.box.height <= MAX_SUPERSCRIPT_HEIGHT * base.box.height && bottom <= middle;
 }

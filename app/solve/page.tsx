@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getSqlite } from "@/lib/db";
+import { listClasses } from "@/lib/dataset/resolve-class";
+import { getCurrentModel } from "@/lib/training/models";
+import { SolvePad } from "./solve-pad";
+
+export const dynamic = "force-dynamic";
+
+export default async function SolvePage() {
+  const db = getSqlite();
+  const model = getCurrentModel(db);
+  const classes = listClasses({ db }).map((c) => c.name);
+  const modelClasses = model ? (JSON.parse(model.classes) as string[]) : [];
+  return (
+    <>
+      <h1>Solve</h1>
+      <p className="muted">
+        Write an equation with a mouse, pen or finger, or upload a photo or scan of one on paper. Two lines are solved as a system. Click a
+        box to correct a symbol: the equation is solved again at once and the crop is saved as a sample (source <code>equation</code>) for
+        the next training run.
+      </p>
+      {model ? (
+        <p className="muted">
+          Model #{model.id} {model.name}: {modelClasses.join(" ")}
+        </p>
+      ) : (
+        <p role="alert">
+          No model yet: <Link href="/train">train a model first</Link>, then come back.
+        </p>
+      )}
+      <SolvePad modelClasses={modelClasses} allClasses={classes} />
+    </>
+  );
+}

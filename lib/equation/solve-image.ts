@@ -1,0 +1,144 @@
+import type { CanonicalImage } from "../images/canonical-form";
+import type { GrayImage } from "../images/canonicalize";
+import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify";
+import { decodeEquation, type LabelCandidate } from "./decode";
+import type { BoxTuple } from "./ink-mask";
+import { segmentEquation, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { solveExpression, type SolveResult } from "./solve";
+import { cropRows, findLineBands } from "./split-lines";
+
+/** One symbol as read: what the decoder chose, how sure the model was, and where it is. */
+export interface SolvedToken {
+  label: string;
+  /** The model's probability for `label` (1 for a correction by the person). */
+  confidence: number;
+  box: BoxTuple;
+  /** Index of the written line (0 for a one-line equation). */
+  line: number;
+  superscript: boolean;
+  /** The decoder preferred a lower-ranked label so the line reads as a valid expression. */
+  overridden: boolean;
+  /** The person picked this label. */
+  corrected: boolean;
+  /** The model's top-k, best first. */
+  candidates: LabelCandidate[];
+}
+
+export interface SolveImageResult {
+  tokens: SolvedToken[];
+  /** The lines' expressions joined with "; " (one line: just the expression). */
+  expression: string;
+  lines: string[];
+  /** False when some line has no well-formed reading among the top-k. */
+  wellFormed: boolean;
+  solution: SolveResult;
+  timing: SolveTiming;
+}
+
+export interface SolveTiming {
+  segmentMs: number;
+  classifyMs: number;
+  decodeMs: number;
+  solveMs: number;
+}
+
+/** The person's fix for one symbol: token index (reading order, all lines) and the right label. */
+export interface TokenCorrection {
+  index: number;
+  label: string;
+}
+
+export interface SolveImageOptions {
+  classifier: SymbolClassifier;
+  corrections?: readonly TokenCorrection[];
+  topK?: number;
+  segment?: SegmentOptions;
+  /** Called with each crop in token order (the server keeps them to show and to save as samples). */
+  onCrops?: (crops: CanonicalImage[]) => void;
+}
+
+export class NoSymbolsError extends Error {
+  constructor() {
+    super("no handwriting found: the image is blank");
+    this.name = "NoSymbolsError";
+  }
+}
+
+/**
+ * Image in, solution out: split into lines, segment each, classify every crop of every line in
+ * one batch, decode each line against the grammar (a correction is a certain, single
+ * candidate), and solve one expression or a system of two. Pure apart from the classifier.
+ */
+export async function solveImage(image: GrayImage, options: SolveImageOptions): Promise<SolveImageResult> {
+  const t0 = performance.now();
+  const lines = segmentLines(image, options.segment);
+  const symbols = lines.flat();
+  if (symbols.length === 0) throw new NoSymbolsError();
+  options.onCrops?.(symbols.map((s) => s.canonical));
+  const t1 = performance.now();
+
+  const ranked = await classifyCrops(
+    options.classifier,
+    symbols.map((s) => s.canonical),
+    options.topK ?? DEFAULT_TOP_K,
+  );
+  const t2 = performance.now();
+
+  const corrections = new Map((options.corrections ?? []).map((c) => [c.index, c.label]));
+  const tokens: SolvedToken[] = [];
+  const expressions: string[] = [];
+  let wellFormed = true;
+  let offset = 0;
+  lines.forEach((line, lineIndex) => {
+    const hypotheses = line.map((symbol, i) => {
+      const fixed = corrections.get(offset + i);
+      return { candidates: fixed === undefined ? ranked[offset + i]! : [{ label: fixed, p: 1 }], superscript: symbol.superscript };
+    });
+    const decoded = decodeEquation(hypotheses);
+    wellFormed &&= decoded.wellFormed;
+    expressions.push(decoded.expression);
+    decoded.tokens.forEach((t, i) => {
+      tokens.push({
+        label: t.label,
+        confidence: t.confidence,
+        box: line[i]!.box,
+        line: lineIndex,
+        superscript: t.superscript,
+        overridden: t.overridden,
+        corrected: corrections.has(offset + i),
+        candidates: ranked[offset + i]!,
+      });
+    });
+    offset += line.length;
+  });
+  const t3 = performance.now();
+
+  const solution = solveExpression(expressions);
+  const t4 = performance.now();
+  return {
+    tokens,
+    expression: expressions.join("; "),
+    lines: expressions,
+    wellFormed,
+    solution,
+    timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
+  };
+}
+
+/** Symbols per written line, boxes in whole-image coordinates. */
+export function segmentLines(image: GrayImage, options: SegmentOptions = {}): SegmentedSymbol[][] {
+  const bands = findLineBands(image, options);
+  // One line: segment the image as is, exactly as the segmenter was tuned and tested.
+  if (bands.length <= 1) {
+    const symbols = segmentEquation(image, options);
+    return symbols.length > 0 ? [symbols] : [];
+  }
+  return bands
+    .map((band) =>
+      segmentEquation(cropRows(image, band), options).map((s) => ({
+        ...s,
+        box: [s.box[0], s.box[1] + band.top, s.box[2], s.box[3]] as BoxTuple,
+      })),
+    )
+    .filter((line) => line.length > 0);
+}

@@ -1,0 +1,102 @@
+import type { GrayImage } from "../images/canonicalize";
+import type { InkMask } from "./ink-mask";
+import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
+import { removeRuledLines } from "./ruled-lines";
+
+/** A horizontal band of the image holding one written line: rows [top, bottom). */
+export interface LineBand {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A blank gap between two bands separates lines only when it is at least this share of the
+ * taller band. Inside one line rows are never blank across the whole width except between the
+ * bars of a lone "=", and that gap is a fraction of a symbol's height.
+ */
+const MIN_LINE_GAP = 0.2;
+/** A band shorter than this share of the tallest one is a bar, a dot or a stray mark, not a line. */
+const MIN_LINE_HEIGHT = 0.35;
+/** Nor is a band under this many pen widths high (the bars of a lone "="). */
+const MIN_LINE_STROKES = 3;
+/** Rows with fewer ink pixels than this are treated as blank (specks, ruled-line leftovers). */
+const MIN_ROW_INK = 2;
+/** Blank rows kept around each band so the segmenter sees the symbols whole, with some paper. */
+const BAND_MARGIN = 0.15;
+
+/**
+ * Finds the written lines of an image (a system of two equations is written as two lines) by
+ * the horizontal projection of the ink: runs of inked rows, joined across small gaps and
+ * flat bands, so "=" on its own or an exponent above its line never starts a line.
+ */
+export function findLineBands(image: GrayImage, options: BinarizeOptions = {}): LineBand[] {
+  const mask = removeRuledLines(binarizeInk(image, options));
+  return bandsFromMask(mask);
+}
+
+/** findLineBands on a ready ink mask. */
+export function bandsFromMask(ink: InkMask): LineBand[] {
+  const { width, height, mask } = ink;
+  const runs: LineBand[] = [];
+  let start = -1;
+  for (let y = 0; y <= height; y++) {
+    let ink = 0;
+    if (y < height) for (let x = 0, row = y * width; x < width; x++) ink += mask[row + x]!;
+    if (ink >= MIN_ROW_INK) {
+      if (start < 0) start = y;
+    } else if (start >= 0) {
+      runs.push({ top: start, bottom: y });
+      start = -1;
+    }
+  }
+  if (runs.length <= 1) return withMargins(runs, height);
+  const tallest = Math.max(...runs.map((r) => r.bottom - r.top));
+  const minLine = Math.max(MIN_LINE_HEIGHT * tallest, MIN_LINE_STROKES * estimateStrokeWidth(ink));
+  // Join runs across gaps too small to be line spacing.
+  const joined: LineBand[] = [];
+  for (const run of runs) {
+    const prev = joined[joined.length - 1];
+    if (prev && run.top - prev.bottom < MIN_LINE_GAP * Math.max(prev.bottom - prev.top, run.bottom - run.top)) {
+      prev.bottom = run.bottom;
+    } else joined.push({ ...run });
+  }
+  // A flat band on its own (the lower bar of "=" far below, a dot) joins its nearer neighbour.
+  const lines: LineBand[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const band = joined[i]!;
+    if (band.bottom - band.top >= minLine) {
+      lines.push({ ...band });
+      continue;
+    }
+    const prev = lines[lines.length - 1];
+    const next = joined[i + 1];
+    const gapPrev = prev ? band.top - prev.bottom : Infinity;
+    const gapNext = next ? next.top - band.bottom : Infinity;
+    if (prev && gapPrev <= gapNext) prev.bottom = band.bottom;
+    else if (next) next.top = band.top;
+    else lines.push({ ...band });
+  }
+  return withMargins(lines, height);
+}
+
+function withMargins(bands: readonly LineBand[], height: number): LineBand[] {
+  return bands.map((band, i) => {
+    const margin = Math.ceil(BAND_MARGIN * (band.bottom - band.top)) + 2;
+    const prevBottom = i > 0 ? bands[i - 1]!.bottom : 0;
+    const nextTop = i + 1 < bands.length ? bands[i + 1]!.top : height;
+    return {
+      top: Math.max(prevBottom === 0 ? 0 : Math.ceil((prevBottom + band.top) / 2), band.top - margin),
+      bottom: Math.min(nextTop === height ? height : Math.floor((band.bottom + nextTop) / 2), band.bottom + margin),
+    };
+  });
+}
+
+/** Rows [top, bottom) of a grayscale image as an image of their own. */
+export function cropRows(image: GrayImage, band: LineBand): GrayImage {
+  const { width } = image;
+  return {
+    width,
+    height: band.bottom - band.top,
+    pixels: image.pixels.subarray(band.top * width, band.bottom * width),
+  };
+}

@@ -1,0 +1,91 @@
+import type Database from "better-sqlite3";
+import type * as tf from "@tensorflow/tfjs";
+import type { SymbolClassifier } from "../equation/classify";
+import { CANONICAL_PIXELS } from "../images/canonical-form";
+import { initEngine, type EngineInfo } from "../ml/backend";
+import { predict } from "../ml/evaluate";
+import { loadModel } from "../ml/model-io";
+import { getCurrentModel, type ModelRow } from "../training/models";
+
+/** The current model, loaded and ready to classify. */
+export interface LoadedClassifier extends SymbolClassifier {
+  modelId: number;
+  modelName: string;
+  engine: EngineInfo["name"];
+  /** How long loading (engine, weights, warm-up) took, for the timing report. */
+  loadMs: number;
+}
+
+interface Cache {
+  key: string;
+  loading: Promise<LoadedClassifier & { model: tf.LayersModel }>;
+}
+
+// On globalThis so Next's dev reloads of this module do not load the model again.
+const holder = globalThis as unknown as { inksetSolverModel?: Cache };
+
+/** The current model's row is read on every call (one indexed query): a promotion is picked up at once. */
+export class NoModelError extends Error {
+  constructor() {
+    super("no current model: train a model first (Train page or `npm run train`)");
+    this.name = "NoModelError";
+  }
+}
+
+/**
+ * The current model as a classifier, loaded once and kept in this process; loaded again when
+ * another model becomes current (or its files move). Throws NoModelError before any model
+ * has been trained and promoted.
+ */
+export async function getCurrentClassifier(db: Database.Database): Promise<LoadedClassifier> {
+  const row = getCurrentModel(db);
+  if (!row) throw new NoModelError();
+  const key = `${row.id}:${row.dir}`;
+  const cached = holder.inksetSolverModel;
+  if (cached && cached.key === key) {
+    try {
+      return await cached.loading;
+    } catch {
+      // A failed load is retried on the next call rather than cached forever.
+    }
+  }
+  const previous = cached;
+  const loading = loadClassifier(row);
+  holder.inksetSolverModel = { key, loading };
+  loading.catch(() => {
+    if (holder.inksetSolverModel?.loading === loading) holder.inksetSolverModel = undefined;
+  });
+  const loaded = await loading;
+  // The model that was current until now is freed only once its successor is ready.
+  if (previous && previous.key !== key) previous.loading.then((p) => p.model.dispose()).catch(() => undefined);
+  return loaded;
+}
+
+/** Drops the cached model (tests). */
+export function forgetCurrentClassifier(): void {
+  holder.inksetSolverModel?.loading.then((p) => p.model.dispose()).catch(() => undefined);
+  holder.inksetSolverModel = undefined;
+}
+
+async function loadClassifier(row: ModelRow): Promise<LoadedClassifier & { model: tf.LayersModel }> {
+  const start = performance.now();
+  const engine = await initEngine();
+  const model = await loadModel(row.dir);
+  const classes = JSON.parse(row.classes) as string[];
+  const outputs = model.outputs[0]!.shape[model.outputs[0]!.shape.length - 1];
+  if (outputs !== classes.length) {
+    model.dispose();
+    throw new Error(`model ${row.id} has ${outputs} outputs but ${classes.length} classes`);
+  }
+  // The first forward pass compiles kernels (~100s of ms on wasm): pay it here, not on a request.
+  await predict(model, new Uint8Array(CANONICAL_PIXELS * 4));
+  return {
+    model,
+    classes,
+    modelId: row.id,
+    modelName: row.name,
+    engine: engine.name,
+    loadMs: performance.now() - start,
+    predict: (images) => predict(model, images),
+  };
+}

@@ -1,0 +1,145 @@
+import type Database from "better-sqlite3";
+import { resolveClassLabel } from "../dataset/resolve-class";
+import { saveEquationCrop, type SavedEquationCrop } from "../dataset/save-equation-crop";
+import type { SymbolClassifier } from "../equation/classify";
+import type { BoxTuple } from "../equation/ink-mask";
+import { NoSymbolsError, solveImage, type SolveTiming, type TokenCorrection } from "../equation/solve-image";
+import type { SolveResult } from "../equation/solve";
+import type { LabelCandidate } from "../equation/decode";
+import type { CanonicalImage } from "../images/canonical-form";
+import { decodeGray, ImageDecodeError } from "../images/decode";
+import { checkImageBytes, SolveInputError } from "./check-image";
+import { getCurrentClassifier, NoModelError, type LoadedClassifier } from "./current-classifier";
+
+/** What POST /api/solve and `npm run solve` return. */
+export interface SolveResponse {
+  tokens: {
+    label: string;
+    confidence: number;
+    box: BoxTuple;
+    line: number;
+    superscript: boolean;
+    overridden: boolean;
+    corrected: boolean;
+    alternatives: LabelCandidate[];
+    /** The canonical 45x45 crop the model saw, base64 of the raw bytes (with `includeCrops`). */
+    crop?: string;
+  }[];
+  expression: string;
+  lines: string[];
+  wellFormed: boolean;
+  solution: SolveResult;
+  model: { id: number; name: string; classes: readonly string[]; engine: string };
+  image: { width: number; height: number };
+  /** Corrections stored as samples (source "equation"). */
+  saved: (SavedEquationCrop & { index: number })[];
+  /** Milliseconds: decode, segment, classify, decode, solve, total (server side, model loaded). */
+  timing: SolveTiming & { imageMs: number; totalMs: number; modelLoadMs?: number };
+}
+
+export interface SolveUploadOptions {
+  db: Database.Database;
+  bytes: Uint8Array;
+  corrections?: readonly TokenCorrection[];
+  /** Store each corrected crop as a labelled sample (default true). */
+  saveCorrections?: boolean;
+  includeCrops?: boolean;
+  /** Defaults to the current model; tests and benches pass their own. */
+  classifier?: LoadedClassifier | (SymbolClassifier & Partial<LoadedClassifier>);
+}
+
+/**
+ * Upload bytes in, solution out: header checks before any decoding, the current model (409
+ * without one), the pipeline of lib/equation, and the person's corrections applied and saved.
+ * Throws SolveInputError (with its HTTP status) for anything the caller must fix.
+ */
+export async function solveUpload(options: SolveUploadOptions): Promise<SolveResponse> {
+  const start = performance.now();
+  const header = await checkImageBytes(options.bytes);
+  // Decoded before the model is looked up, so a broken upload is a 400 whether or not a model exists.
+  const imageStart = performance.now();
+  let gray;
+  try {
+    gray = await decodeGray(options.bytes);
+  } catch (err) {
+    if (err instanceof ImageDecodeError) throw new SolveInputError(err.message);
+    throw err;
+  }
+  const imageMs = performance.now() - imageStart;
+  let classifier = options.classifier;
+  let firstLoad = false;
+  if (!classifier) {
+    try {
+      const before = performance.now();
+      classifier = await getCurrentClassifier(options.db);
+      firstLoad = performance.now() - before > 50;
+    } catch (err) {
+      if (err instanceof NoModelError) throw new SolveInputError("no current model: train a model first", 409);
+      throw err;
+    }
+  }
+  // A correction may name any stored class ("times" and "×" alike), not only the model's.
+  const corrections = (options.corrections ?? []).map((c) => {
+    const label = resolveClassLabel({ db: options.db, input: c.label });
+    if (label === null) throw new SolveInputError(`correction ${c.index}: no class "${c.label}"`);
+    return { index: c.index, label };
+  });
+
+  let crops: CanonicalImage[] = [];
+  let result;
+  try {
+    result = await solveImage(gray, { classifier, corrections, onCrops: (c) => (crops = c) });
+  } catch (err) {
+    if (err instanceof NoSymbolsError) throw new SolveInputError(err.message);
+    throw err;
+  }
+  for (const c of corrections) {
+    if (c.index >= result.tokens.length) throw new SolveInputError(`correction ${c.index}: there are only ${result.tokens.length} symbols`);
+  }
+  const saved: SolveResponse["saved"] = [];
+  if (options.saveCorrections !== false) {
+    for (const c of corrections) {
+      saved.push({ index: c.index, ...(await saveEquationCrop({ db: options.db, canonical: crops[c.index]!, label: c.label })) });
+    }
+  }
+  return {
+    tokens: result.tokens.map((t, i) => ({
+      label: t.label,
+      confidence: round(t.confidence, 4),
+      box: t.box,
+      line: t.line,
+      superscript: t.superscript,
+      overridden: t.overridden,
+      corrected: t.corrected,
+      alternatives: t.candidates.map((c) => ({ label: c.label, p: round(c.p, 4) })),
+      ...(options.includeCrops ? { crop: Buffer.from(crops[i]!).toString("base64") } : {}),
+    })),
+    expression: result.expression,
+    lines: result.lines,
+    wellFormed: result.wellFormed,
+    solution: result.solution,
+    model: {
+      id: classifier.modelId ?? 0,
+      name: classifier.modelName ?? "injected",
+      classes: classifier.classes,
+      engine: classifier.engine ?? "unknown",
+    },
+    image: { width: header.width, height: header.height },
+    saved,
+    timing: {
+      ...roundTiming(result.timing),
+      imageMs: round(imageMs, 1),
+      totalMs: round(performance.now() - start, 1),
+      ...(firstLoad && classifier.loadMs !== undefined ? { modelLoadMs: round(classifier.loadMs, 1) } : {}),
+    },
+  };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function roundTiming(t: SolveTiming): SolveTiming {
+  return { segmentMs: round(t.segmentMs, 1), classifyMs: round(t.classifyMs, 1), decodeMs: round(t.decodeMs, 1), solveMs: round(t.solveMs, 1) };
+}

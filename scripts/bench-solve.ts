@@ -1,0 +1,258 @@
+/**
+ * npm run bench:solve -- [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N]
+ *
+ * Measures the equation solver with the current model of the database (INKSET_DATA_DIR):
+ * (a) expression exact-match on real CROHME handwriting from writers in the stored TEST split
+ *     (never trained on when the model uses the stored split, which keeps InkML writer-disjoint),
+ *     rendered by lib/dataset/export-expressions; kept: every symbol labelled with one of the
+ *     model's classes, no ^ _ \frac \sqrt (one flat line), at least two symbols, and the true
+ *     line well formed by the decoder's grammar (what the solver can read at all);
+ * (b) exact-match on equations composed from TEST-split canonical samples of the model's
+ *     classes with size, baseline and spacing jitter (lib/equation/compose-equation);
+ * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
+ *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
+ *     batch, decoding, solving).
+ * Needs the CROHME ink imported into the same database for (a):
+ *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import { getEnv } from "../lib/env";
+import { openDatabase } from "../lib/db/open-database";
+import { exportExpressions } from "../lib/dataset/export-expressions";
+import type { ExpressionTruth } from "../lib/dataset/expression-image";
+import { composeEquation } from "../lib/equation/compose-equation";
+import { buildExpression, decodeEquation } from "../lib/equation/decode";
+import { createRng } from "../lib/equation/synthetic-ink";
+import { NoSymbolsError, solveImage } from "../lib/equation/solve-image";
+import { decodeGray } from "../lib/images/decode";
+import { getCurrentClassifier, NoModelError } from "../lib/solver/current-classifier";
+import { solveUpload } from "../lib/solver/solve-upload";
+import type { GrayImage } from "../lib/images/canonicalize";
+import { getModel } from "../lib/training/models";
+
+const UNSUPPORTED_LATEX = /\^|_|\\frac|\\sqrt|\\over|\\sum|\\int|\\lim|\\begin|\\matrix/;
+
+interface Score {
+  total: number;
+  exact: number;
+  countMatch: number;
+  symbolsRight: number;
+  symbolsCompared: number;
+  failures: { name: string; truth: string; read: string }[];
+}
+
+const emptyScore = (): Score => ({ total: 0, exact: 0, countMatch: 0, symbolsRight: 0, symbolsCompared: 0, failures: [] });
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      expressions: { type: "string" },
+      composed: { type: "string", default: "300" },
+      runs: { type: "string", default: "60" },
+      seed: { type: "string", default: "7" },
+      failures: { type: "string", default: "8" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const env = getEnv();
+  const db = openDatabase(env.databaseFile);
+  let classifier;
+  try {
+    classifier = await getCurrentClassifier(db);
+  } catch (err) {
+    if (err instanceof NoModelError) {
+      console.error(`error: ${err.message}`);
+      return 3;
+    }
+    throw err;
+  }
+  const row = getModel(db, classifier.modelId)!;
+  const classes = new Set(classifier.classes);
+  const log = (m: string) => {
+    if (!values.json) console.log(m);
+  };
+  const cfg = JSON.parse(row.config) as { epochs?: number };
+  log(
+    `model #${row.id} ${row.name}: ${classifier.classes.length} classes [${classifier.classes.join(" ")}], ${cfg.epochs ?? "?"} epochs, ` +
+      `split ${row.splitMode}, test accuracy ${pct(row.testAccuracy ?? 0)}, engine ${classifier.engine}, loaded in ${classifier.loadMs.toFixed(0)} ms`,
+  );
+
+  // (a) real handwriting, unseen writers
+  let exportDir = values.expressions;
+  if (!exportDir) {
+    exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkset-bench-solve-"));
+    const written = await exportExpressions({ db, out: exportDir, writerSplit: "test" });
+    log(`exported ${written.written} CROHME expressions of test-split writers to ${exportDir}`);
+  }
+  const index = JSON.parse(fs.readFileSync(path.join(exportDir, "index.json"), "utf8")) as { expressions: { image: string; truth: string }[] };
+  const crohme = emptyScore();
+  let considered = 0;
+  const skippedBy: Record<string, number> = {};
+  const skip = (why: string) => (skippedBy[why] = (skippedBy[why] ?? 0) + 1);
+  for (const entry of index.expressions) {
+    considered++;
+    const truth = JSON.parse(fs.readFileSync(path.join(exportDir, entry.truth), "utf8")) as ExpressionTruth;
+    if (truth.latex && UNSUPPORTED_LATEX.test(truth.latex)) {
+      skip("structure (^ _ frac sqrt ...)");
+      continue;
+    }
+    if (truth.labels.some((l) => l === null || !classes.has(l))) {
+      skip("symbol outside the model's classes");
+      continue;
+    }
+    if (truth.labels.length < 2) {
+      skip("single symbol");
+      continue;
+    }
+    const order = truth.boxes.map((b, i) => ({ x: b[0], i })).sort((a, b) => a.x - b.x || a.i - b.i);
+    const labels = order.map((o) => truth.labels[o.i]!);
+    const asTokens = labels.map((label) => ({ candidates: [{ label, p: 1 }] }));
+    if (!decodeEquation(asTokens).wellFormed) {
+      skip("not a well-formed line (grammar)");
+      continue;
+    }
+    const image = await decodeGray(fs.readFileSync(path.join(exportDir, entry.image)));
+    await scoreOne(crohme, entry.image, image, labels, classifier);
+  }
+  log(
+    `(a) CROHME, unseen writers: ${crohme.exact}/${crohme.total} exact = ${pct(crohme.exact / crohme.total)} ` +
+      `(symbol count right ${pct(crohme.countMatch / crohme.total)}, symbols right where counts match ${pct(crohme.symbolsRight / crohme.symbolsCompared)}); ` +
+      `${considered} expressions considered, skipped: ${Object.entries(skippedBy).map(([k, v]) => `${v} ${k}`).join(", ")}`,
+  );
+  printFailures(crohme, Number(values.failures), log);
+
+  // (b) composed from TEST-split symbols
+  const rng = createRng(Number(values.seed));
+  const pool = loadTestSymbols(db, classifier.classes);
+  const composed = emptyScore();
+  const n = Number(values.composed);
+  for (let k = 0; k < n; k++) {
+    const labels = randomEquation(rng, classes);
+    if (labels.some((l) => !pool.has(l))) continue;
+    const symbols = labels.map((label) => {
+      const options = pool.get(label)!;
+      return { label, canonical: options[Math.floor(rng() * options.length)]! };
+    });
+    const size = 40 + Math.round(rng() * 80);
+    const { image } = composeEquation(symbols, { size, rng });
+    await scoreOne(composed, `composed-${k}`, image, labels, classifier);
+  }
+  log(
+    `(b) composed from test-split symbols: ${composed.exact}/${composed.total} exact = ${pct(composed.exact / composed.total)} ` +
+      `(symbol count right ${pct(composed.countMatch / composed.total)}, symbols right where counts match ${pct(composed.symbolsRight / composed.symbolsCompared)})`,
+  );
+  printFailures(composed, Number(values.failures), log);
+
+  // (c) latency of a 10-symbol equation
+  const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
+  const latencySymbols = latencyLabels.map((label) => ({ label, canonical: pool.get(label)![0]! }));
+  const { image: latencyImage } = composeEquation(latencySymbols, { size: 80, rng: createRng(1) });
+  const png = await sharp(Buffer.from(latencyImage.pixels), { raw: { width: latencyImage.width, height: latencyImage.height, channels: 1 } }).png().toBuffer();
+  const times: number[] = [];
+  let lastExpression = "";
+  const runs = Number(values.runs);
+  for (let i = 0; i < runs + 5; i++) {
+    const t0 = performance.now();
+    const result = await solveUpload({ db, bytes: png, classifier, saveCorrections: false });
+    const ms = performance.now() - t0;
+    if (i >= 5) times.push(ms);
+    lastExpression = `${result.expression} -> ${result.solution.text}`;
+  }
+  times.sort((a, b) => a - b);
+  const p50 = quantile(times, 0.5);
+  const p95 = quantile(times, 0.95);
+  log(
+    `(c) server time, ${latencyLabels.length}-symbol equation ${latencyImage.width}x${latencyImage.height} px (${lastExpression}): ` +
+      `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${runs} runs (goal p95 < 150 ms)`,
+  );
+
+  if (values.json) {
+    console.log(
+      JSON.stringify({
+        model: { id: row.id, name: row.name, classes: classifier.classes, config: JSON.parse(row.config), splitMode: row.splitMode, testAccuracy: row.testAccuracy, engine: classifier.engine },
+        crohme: { exact: crohme.exact, total: crohme.total, accuracy: crohme.exact / crohme.total, considered, skipped: skippedBy },
+        composed: { exact: composed.exact, total: composed.total, accuracy: composed.exact / composed.total },
+        latency: { symbols: latencyLabels.length, p50, p95, runs },
+      }),
+    );
+  }
+  db.close();
+  return 0;
+}
+
+async function scoreOne(score: Score, name: string, image: GrayImage, labels: readonly string[], classifier: Awaited<ReturnType<typeof getCurrentClassifier>>): Promise<void> {
+  score.total++;
+  const truth = buildExpression(labels.map((label) => ({ label, superscript: false })));
+  let read = "";
+  try {
+    const result = await solveImage(image, { classifier });
+    read = result.expression;
+    if (result.tokens.length === labels.length) {
+      score.countMatch++;
+      result.tokens.forEach((t, i) => {
+        score.symbolsCompared++;
+        if (t.label === labels[i] && !t.superscript) score.symbolsRight++;
+      });
+    }
+  } catch (err) {
+    if (!(err instanceof NoSymbolsError)) throw err;
+  }
+  if (read === truth) score.exact++;
+  else score.failures.push({ name, truth, read });
+}
+
+function printFailures(score: Score, max: number, log: (m: string) => void): void {
+  for (const f of score.failures.slice(0, max)) log(`    ${f.name}: truth ${f.truth}   read ${f.read || "(nothing)"}`);
+}
+
+/** Canonical images of the TEST split by label (only the model's classes). */
+function loadTestSymbols(db: ReturnType<typeof openDatabase>, classes: readonly string[]): Map<string, Uint8Array[]> {
+  const pool = new Map<string, Uint8Array[]>();
+  const rows = db
+    .prepare(`SELECT label, canonical FROM samples WHERE split = 'test' AND label IN (${classes.map(() => "?").join(",")}) ORDER BY hash`)
+    .all(...classes) as { label: string; canonical: Buffer }[];
+  for (const r of rows) {
+    const list = pool.get(r.label) ?? [];
+    list.push(new Uint8Array(r.canonical));
+    pool.set(r.label, list);
+  }
+  return pool;
+}
+
+/** A random equation or arithmetic line over the classes the model knows. */
+function randomEquation(rng: () => number, classes: ReadonlySet<string>): string[] {
+  const num = (max: number) => String(1 + Math.floor(rng() * max));
+  const variables = ["x", "y"].filter((v) => classes.has(v));
+  const v = variables[Math.floor(rng() * variables.length)] ?? "x";
+  const op = () => (rng() < 0.5 ? "+" : "-");
+  const templates = [
+    () => `${num(9)}${v}${op()}${num(20)}=${num(50)}`,
+    () => `${num(9)}(${v}${op()}${num(9)})=${num(60)}`,
+    () => `${num(99)}${op()}${num(99)}${op()}${num(9)}`,
+    () => `${v}${op()}${num(9)}=${num(9)}${v}${op()}${num(30)}`,
+    () => `(${num(20)}${op()}${num(9)})${op()}${num(9)}=${v}`,
+    () => `${num(9)}${v}=${num(99)}`,
+  ];
+  return [...templates[Math.floor(rng() * templates.length)]!()];
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+function pct(x: number): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "n/a";
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

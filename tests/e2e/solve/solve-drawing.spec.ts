@@ -1,0 +1,96 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+/** The classes the e2e model needs (2x+3=7 and a little more), all in the shipped samples. */
+const CLASSES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-", "=", "x", "y", "(", ")"];
+
+type Stroke = [number, number][];
+
+/** 2x+3=7 as mouse strokes in canvas pixels (the canvas is 760x260, digits ~105 px high). */
+const EQUATION: { label: string; strokes: Stroke[] }[] = [
+  { label: "2", strokes: [[[62, 108], [78, 88], [100, 84], [118, 96], [117, 120], [95, 150], [62, 188], [125, 188]]] },
+  { label: "x", strokes: [[[152, 128], [202, 188]], [[202, 128], [152, 188]]] },
+  { label: "+", strokes: [[[255, 122], [255, 188]], [[222, 155], [288, 155]]] },
+  { label: "3", strokes: [[[322, 95], [350, 82], [374, 96], [368, 122], [342, 134], [372, 148], [380, 172], [356, 190], [320, 186]]] },
+  { label: "=", strokes: [[[425, 138], [488, 138]], [[425, 170], [488, 170]]] },
+  { label: "7", strokes: [[[532, 86], [596, 86], [560, 190]]] },
+];
+
+async function drawOnCanvas(page: Page, strokes: Stroke[]) {
+  const canvas = page.getByRole("img", { name: "Equation drawing area" });
+  const box = (await canvas.boundingBox())!;
+  const sx = box.width / 760;
+  const sy = box.height / 260;
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    await page.mouse.move(box.x + first![0] * sx, box.y + first![1] * sy);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(box.x + x * sx, box.y + y * sy, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
+/**
+ * The app starts on a fresh data folder with the shipped samples only. Use the shipped
+ * pretrained model when the start-up installed one; otherwise train a small model on the
+ * shipped 40-per-class samples through the jobs API and wait for it to become current.
+ */
+async function ensureModel(request: APIRequestContext) {
+  const current = async () =>
+    ((await (await request.get("/api/models")).json()) as { items: { id: number; isCurrent: boolean }[] }).items.find((m) => m.isCurrent);
+  if (await current()) return;
+  const res = await request.post("/api/jobs", { data: { type: "train", params: { classes: CLASSES, config: { epochs: 8, batchSize: 32 } } } });
+  expect(res.status(), await res.text()).toBe(202);
+  const { id } = (await res.json()) as { id: number };
+  await expect
+    .poll(async () => ((await (await request.get(`/api/jobs/${id}`)).json()) as { status: string }).status, { timeout: 240_000, intervals: [2000] })
+    .toMatch(/succeeded|failed/);
+  const job = (await (await request.get(`/api/jobs/${id}`)).json()) as { status: string; error: string | null };
+  expect(job.status, job.error ?? "").toBe("succeeded");
+  await expect.poll(async () => (await current()) !== undefined, { timeout: 10_000 }).toBe(true);
+}
+
+test.describe("Solve page", () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test("draws 2x+3=7 with the mouse, corrects any misread symbol in place and sees x = 2", async ({ page, request }, testInfo) => {
+    await ensureModel(request);
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Solve" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Solve" })).toBeVisible();
+
+    for (const symbol of EQUATION) await drawOnCanvas(page, symbol.strokes);
+    await page.getByRole("button", { name: "Solve", exact: true }).click();
+
+    const boxes = page.getByRole("button", { name: /^Symbol \d+:/ });
+    await expect(boxes).toHaveCount(EQUATION.length);
+    await testInfo.attach("first reading", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    // Whatever the small model misread, the person fixes it in place; each fix re-solves at once.
+    for (let i = 0; i < EQUATION.length; i++) {
+      const box = boxes.nth(i);
+      const name = (await box.getAttribute("aria-label")) ?? "";
+      const read = /^Symbol \d+: (.+?), \d+%/.exec(name)?.[1];
+      if (read === EQUATION[i]!.label) continue;
+      await box.click();
+      const panel = page.getByRole("group", { name: `Correct symbol ${i + 1}` });
+      await panel.getByRole("combobox", { name: "Correct class" }).selectOption(EQUATION[i]!.label);
+      await panel.getByRole("button", { name: "Correct and solve again" }).click();
+      await expect(page.getByRole("button", { name: new RegExp(`^Symbol ${i + 1}: ${escape(EQUATION[i]!.label)}, .*corrected`) })).toBeVisible();
+      await expect(page.getByText(/Saved symbol \d+ as/)).toBeVisible();
+    }
+
+    await expect(page.getByTestId("expression")).toHaveText("2*x+3=7");
+    await expect(page.getByRole("status")).toHaveText("x = 2");
+    await testInfo.attach("solved", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  });
+
+  test("refuses an upload that is not an image, with the reason", async ({ page }) => {
+    await page.goto("/solve");
+    await page.getByLabel(/Upload a photo or scan/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("2x+3=7 is not a picture") });
+    await expect(page.getByRole("alert").filter({ hasText: "not an image" })).toBeVisible();
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,51 @@
+import type { SymbolClassifier } from "../../../lib/equation/classify";
+import { drawGlyphs, layoutEquation, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import type { GrayImage } from "../../../lib/images/canonicalize";
+import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
+
+export const CLASSES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "-", "=", "x", "y", "(", ")"];
+
+/**
+ * A classifier that reads from a script instead of pixels: the i-th crop of each call gets the
+ * i-th row of `rows` (label -> probability; the rest of the mass spread evenly). Records calls.
+ */
+export function scriptedClassifier(rows: Record<string, number>[]): SymbolClassifier & { calls: number[] } {
+  const calls: number[] = [];
+  return {
+    classes: CLASSES,
+    calls,
+    async predict(images: Uint8Array) {
+      const n = images.length / CANONICAL_PIXELS;
+      calls.push(n);
+      const out = new Float32Array(n * CLASSES.length);
+      for (let r = 0; r < n; r++) {
+        const row = rows[r] ?? {};
+        const rest = Math.max(0, 1 - Object.values(row).reduce((a, b) => a + b, 0)) / CLASSES.length;
+        CLASSES.forEach((c, k) => (out[r * CLASSES.length + k] = (row[c] ?? 0) + rest));
+      }
+      return out;
+    },
+  };
+}
+
+/** One-hot rows for a label sequence. */
+export const sure = (labels: string): Record<string, number>[] => [...labels].map((l) => ({ [l]: 0.97 }));
+
+/** A line of handwriting in the synthetic stroke font, dark ink on paper. */
+export function written(text: string, seed = 3): GrayImage {
+  const { glyphs, width, height } = layoutEquation(text, { size: 60, stroke: 6, jitter: 0.1, seed });
+  return renderOnPaper(drawGlyphs(glyphs, width, height, 6), width, height, {});
+}
+
+/** Images stacked top to bottom on white, `gap` blank rows between them. */
+export function stacked(images: GrayImage[], gap: number): GrayImage {
+  const width = Math.max(...images.map((i) => i.width));
+  const height = images.reduce((h, i) => h + i.height, 0) + gap * (images.length - 1);
+  const pixels = new Uint8Array(width * height).fill(255);
+  let top = 0;
+  for (const img of images) {
+    for (let y = 0; y < img.height; y++) pixels.set(img.pixels.subarray(y * img.width, (y + 1) * img.width), (top + y) * width);
+    top += img.height + gap;
+  }
+  return { width, height, pixels };
+}

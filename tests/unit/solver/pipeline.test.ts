@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { classifyCrops } from "../../../lib/equation/classify";
+import { composeEquation } from "../../../lib/equation/compose-equation";
+import { NoSymbolsError, segmentLines, solveImage } from "../../../lib/equation/solve-image";
+import { findLineBands } from "../../../lib/equation/split-lines";
+import { createRng } from "../../../lib/equation/synthetic-ink";
+import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
+import { scriptedClassifier, stacked, sure, written } from "./fakes";
+
+describe("classifyCrops", () => {
+  it("sends every crop in one batch and returns each crop's top-k, best first", async () => {
+    const classifier = scriptedClassifier([{ "7": 0.6, "1": 0.3 }, { x: 0.9 }]);
+    const crops = [new Uint8Array(CANONICAL_PIXELS), new Uint8Array(CANONICAL_PIXELS)];
+    const ranked = await classifyCrops(classifier, crops, 3);
+    assert.deepEqual(classifier.calls, [2]);
+    assert.deepEqual(ranked[0]!.slice(0, 2).map((c) => c.label), ["7", "1"]);
+    assert.equal(ranked[0]!.length, 3);
+    assert.equal(ranked[1]![0]!.label, "x");
+  });
+
+  it("refuses a classifier whose output does not match its classes", async () => {
+    const bad = { classes: ["a", "b"], predict: async () => new Float32Array(3) };
+    await assert.rejects(classifyCrops(bad, [new Uint8Array(CANONICAL_PIXELS)]), /returned 3 values/);
+  });
+});
+
+describe("solveImage", () => {
+  it("reads 2x+3=7 with one classify call and solves it: x = 2", async () => {
+    const classifier = scriptedClassifier(sure("2x+3=7"));
+    const result = await solveImage(written("2x+3=7"), { classifier });
+    assert.deepEqual(classifier.calls, [6]);
+    assert.deepEqual(result.tokens.map((t) => t.label), ["2", "x", "+", "3", "=", "7"]);
+    assert.equal(result.expression, "2*x+3=7");
+    assert.equal(result.solution.text, "x = 2");
+    assert.ok(result.tokens.every((t) => t.box[2] > 0 && t.box[3] > 0 && t.line === 0));
+    // boxes in reading order
+    for (let i = 1; i < result.tokens.length; i++) assert.ok(result.tokens[i]!.box[0] > result.tokens[i - 1]!.box[0]);
+  });
+
+  it("lets the grammar overrule a top-1 that cannot be right (x read as + in 2x+3=7)", async () => {
+    const rows = sure("2x+3=7");
+    rows[1] = { "+": 0.55, x: 0.4 };
+    const result = await solveImage(written("2x+3=7"), { classifier: scriptedClassifier(rows) });
+    assert.equal(result.expression, "2*x+3=7");
+    assert.equal(result.tokens[1]!.overridden, true);
+    assert.equal(result.solution.text, "x = 2");
+  });
+
+  it("applies a person's correction as certain, keeping the model's guesses for display", async () => {
+    const rows = sure("2x+3=7");
+    rows[5] = { "1": 0.8, "7": 0.1 }; // 7 misread as 1: 2x+3=1 is well formed, so only a correction fixes it
+    const classifier = scriptedClassifier(rows);
+    const misread = await solveImage(written("2x+3=7"), { classifier });
+    assert.equal(misread.solution.text, "x = -1");
+    const fixed = await solveImage(written("2x+3=7"), { classifier, corrections: [{ index: 5, label: "7" }] });
+    assert.equal(fixed.tokens[5]!.label, "7");
+    assert.equal(fixed.tokens[5]!.corrected, true);
+    assert.equal(fixed.tokens[5]!.confidence, 1);
+    assert.equal(fixed.tokens[5]!.candidates[0]!.label, "1");
+    assert.equal(fixed.solution.text, "x = 2");
+  });
+
+  it("solves two written lines as a system", async () => {
+    const image = stacked([written("2x+y=4", 4), written("x-y=2", 7)], 30);
+    const lines = segmentLines(image);
+    assert.deepEqual(lines.map((l) => l.length), [6, 5]);
+    const result = await solveImage(image, { classifier: scriptedClassifier(sure("2x+y=4x-y=2")) });
+    assert.deepEqual(result.lines, ["2*x+y=4", "x-y=2"]);
+    assert.equal(result.expression, "2*x+y=4; x-y=2");
+    assert.equal(result.solution.kind, "system");
+    assert.equal(result.solution.text, "x = 2, y = 0");
+    assert.deepEqual([...new Set(result.tokens.map((t) => t.line))], [0, 1]);
+    // second-line boxes are in whole-image coordinates
+    assert.ok(result.tokens[6]!.box[1] > result.tokens[0]!.box[1] + result.tokens[0]!.box[3]);
+  });
+
+  it("throws NoSymbolsError on a blank page", async () => {
+    const blank = { width: 300, height: 120, pixels: new Uint8Array(300 * 120).fill(240) };
+    await assert.rejects(solveImage(blank, { classifier: scriptedClassifier([]) }), NoSymbolsError);
+  });
+
+  it("reads composed symbols with their own sizes and offsets", async () => {
+    // Blocky stand-ins for canonical crops: the composer only cuts, scales and places them.
+    const block = (w: number, h: number) => {
+      const c = new Uint8Array(CANONICAL_PIXELS);
+      const x0 = Math.floor((45 - w) / 2);
+      const y0 = Math.floor((45 - h) / 2);
+      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) c[y * 45 + x] = 255;
+      return c;
+    };
+    const symbols = [
+      { label: "1", canonical: block(8, 45) },
+      { label: "-", canonical: block(45, 6) },
+      { label: "1", canonical: block(8, 45) },
+    ];
+    const { image, boxes } = composeEquation(symbols, { size: 60, rng: createRng(2) });
+    assert.equal(boxes.length, 3);
+    const result = await solveImage(image, { classifier: scriptedClassifier(sure("1-1")) });
+    assert.equal(result.tokens.length, 3);
+    assert.equal(result.solution.text, "0");
+  });
+});
+
+describe("findLineBands", () => {
+  it("keeps one line for =, exponents and a lone equals sign", () => {
+    assert.equal(findLineBands(written("2x+3=7")).length, 1);
+    assert.equal(findLineBands(written("x^2=4")).length, 1);
+    assert.equal(findLineBands(written("=")).length, 1);
+  });
+
+  it("finds two lines separated by line spacing", () => {
+    const bands = findLineBands(stacked([written("12"), written("34")], 20));
+    assert.equal(bands.length, 2);
+    assert.ok(bands[0]!.bottom <= bands[1]!.top);
+  });
+});
