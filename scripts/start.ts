@@ -10,6 +10,7 @@ import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
 import { markStaleImportsInterrupted } from "../lib/dataset/import-batch";
 import { seedSamplesIfEmpty } from "../lib/dataset/seed-samples";
+import { installShippedModelIfNone } from "../lib/training/install-shipped-model";
 
 const dev = process.argv.includes("--dev");
 const env = getEnv();
@@ -23,6 +24,8 @@ async function prepareDatabase(): Promise<void> {
     for (const s of await seedSamplesIfEmpty(db)) {
       console.log(`[start] loaded ${s.imported} sample images from ${s.source} (${s.rejected.length} rejected)`);
     }
+    const shipped = installShippedModelIfNone(db, { modelsDir: env.modelsDir });
+    if (shipped !== null) console.log(`[start] installed the shipped pretrained model as model ${shipped} (current)`);
   }
   db.close();
 }
