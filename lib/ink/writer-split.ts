@@ -1,3 +1,4 @@
+import { createRng } from "../util/prng";
 /** Anything that can be split by who wrote it. */
 export interface WriterItem {
   id: string;
@@ -81,7 +82,7 @@ function shuffledGroups(items: readonly WriterItem[], seed: number): [string, nu
     sizes.set(key, (sizes.get(key) ?? 0) + 1);
   }
   const groups = [...sizes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const random = mulberry32(seed);
+  const random = createRng(seed);
   for (let i = groups.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [groups[i], groups[j]] = [groups[j]!, groups[i]!];
@@ -89,14 +90,3 @@ function shuffledGroups(items: readonly WriterItem[], seed: number): [string, nu
   return groups;
 }
 
-/** Small, fast, seedable PRNG; Math.random cannot be seeded and splits must be reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,6 +3,7 @@ import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../images/canonical-form";
 import { getEngineName } from "./backend";
 import { DataParallel } from "./data-parallel";
 import type { ModelConfig } from "./model-config";
+import { createRng } from "../util/prng";
 
 /** Canonical images laid end to end (n * 2025 bytes) and their class indices. */
 export interface SampleSet {
@@ -366,7 +367,7 @@ export function makeOptimizer(config: Pick<ModelConfig, "optimizer" | "learningR
 export function shuffledIndices(n: number, seed: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
-  const rand = mulberry32(seed);
+  const rand = createRng(seed);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     const t = out[i]!;
@@ -376,16 +377,6 @@ export function shuffledIndices(n: number, seed: number): Int32Array {
   return out;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function outputWidth(model: tf.LayersModel): number {
   const shape = model.outputs[0]!.shape;

@@ -1,17 +1,9 @@
+import { createRng } from "../../../lib/util/prng";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { findLabelIssues } from "../../../lib/evaluation/confident-learning";
 
 /** Seeded PRNG so the simulated model and the flips are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A simulated out-of-fold model on a separable problem: it puts most of its mass on the TRUE
@@ -19,7 +11,7 @@ function mulberry32(seed: number): () => number {
  * genuinely hard samples.
  */
 function simulate(options: { n: number; k: number; flipRate: number; seed: number }) {
-  const random = mulberry32(options.seed);
+  const random = createRng(options.seed);
   const { n, k } = options;
   const truth = Array.from({ length: n }, (_, i) => i % k);
   const labels = Int32Array.from(truth);

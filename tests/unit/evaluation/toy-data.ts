@@ -3,15 +3,8 @@ import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../../../lib/images/canonical-
 import { sqlTimestamp } from "../../../lib/db/timestamp";
 
 /** Seeded PRNG: the toy set and its label noise are the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as mulberry32 } from "../../../lib/util/prng";
+export { mulberry32 };
 
 export const TOY_CLASSES = ["h", "v", "o"] as const;
 

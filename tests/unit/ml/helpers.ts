@@ -1,5 +1,5 @@
 import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../../../lib/images/canonical-form";
-import { mulberry32 } from "../../../lib/ml/train";
+import { createRng as mulberry32 } from "../../../lib/util/prng";
 
 /** Largest absolute difference between two equally long arrays. */
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
