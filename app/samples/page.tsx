@@ -3,6 +3,7 @@ import { listSamples } from "@/lib/dataset/list-samples";
 import { listSources } from "@/lib/dataset/list-sources";
 import { listClasses } from "@/lib/dataset/resolve-class";
 import { parseSampleQuery, sampleQueryToSearch } from "@/lib/dataset/sample-query";
+import { getCurrentModel } from "@/lib/training/models";
 import { SamplesBrowser } from "./samples-browser";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,11 @@ export default async function SamplesPage({ searchParams }: { searchParams: Prom
     );
   }
   const db = getSqlite();
+  // Without ?model=, predictions are the current model's: what the solver would say today.
+  if (parsed.query.model === undefined) {
+    const current = getCurrentModel(db);
+    if (current) parsed.query.model = current.id;
+  }
   const [page, classes, sources] = [listSamples({ db, ...parsed.query }), listClasses({ db }), listSources({ db })];
   return (
     <>
