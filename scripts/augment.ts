@@ -6,6 +6,8 @@
  *
  * Rebalances the training set: prints the plan, then (without --plan-only) generates it in this
  * process. Ctrl-C stops and removes the partial batch. Bad input exits with code 2 and names it.
+ * A pipeline may start with `{"op":"stroke-width","params":{"width":[1,4]}}` to redraw ink samples
+ * from their strokes; parents without strokes are then skipped (the plan warns how many).
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";

@@ -15,6 +15,8 @@ export interface OperationSpec {
   name: string;
   description: string;
   params: Readonly<Record<string, ParamSpec>>;
+  /** "strokes": redraws ink samples from their strokes, so it must lead the pipeline. */
+  input: "pixels" | "strokes";
 }
 
 interface GalleryRow {
@@ -22,6 +24,7 @@ interface GalleryRow {
   title: string;
   params: Record<string, unknown> | null;
   items: { sampleId: number; label: string; src: string }[];
+  note: string | null;
 }
 
 type TargetKind = "count" | "median" | "largest";
@@ -29,7 +32,10 @@ type Fetched<T> = { data: T; errors?: undefined } | { data?: undefined; errors: 
 
 const DEBOUNCE_MS = 400;
 
-/** Every operation, the default pipeline's first (enabled, with its ranges), the rest unchecked. */
+/**
+ * Every operation, the default pipeline's first (enabled, with its ranges), the rest unchecked;
+ * stroke operations lead, since the pipeline runs steps in the listed order and they must be first.
+ */
 function initialSteps(operations: OperationSpec[], pipeline: Pipeline): StepState[] {
   const fromDefault = pipeline.steps.map((step) => {
     const op = operations.find((o) => o.name === step.op)!;
@@ -48,7 +54,8 @@ function initialSteps(operations: OperationSpec[], pipeline: Pipeline): StepStat
       probability: 1,
       params: Object.fromEntries(Object.entries(o.params).map(([k, spec]) => [k, [spec.default, spec.default] as [number, number]])),
     }));
-  return [...fromDefault, ...rest];
+  const leads = (s: StepState) => (operations.find((o) => o.name === s.op)?.input === "strokes" ? 0 : 1);
+  return [...fromDefault, ...rest].sort((a, b) => leads(a) - leads(b));
 }
 
 function toPipeline(steps: StepState[]) {
@@ -395,6 +402,7 @@ export function AugmentPlanner(props: {
                   <div className={styles.caption}>{row.params ? formatParams(row.params) : row.key === "original" ? "train originals" : "every step, as a run draws them"}</div>
                 </div>
                 <div>
+                  {row.note && <span className="muted">{row.note}</span>}
                   {row.items.map((item, i) => (
                     <img key={i} src={item.src} alt={`${row.key.includes(":") ? row.key.split(":")[1] : row.title} example ${i + 1} (${item.label})`} />
                   ))}

@@ -1,5 +1,5 @@
 import { getSqlite } from "@/lib/db";
-import { DEFAULT_PIPELINE, OPERATIONS } from "@/lib/augment";
+import { ALL_OPERATIONS, DEFAULT_PIPELINE } from "@/lib/augment";
 import { listAugmentRuns } from "@/lib/augment-store/augment-runs";
 import { listClassTrainCounts } from "@/lib/augment-store/class-train-counts";
 import { listClassSets } from "@/lib/dataset/class-sets";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AugmentPage() {
   const db = getSqlite();
   const [classes, classSets, runs] = await Promise.all([listClassTrainCounts(db), listClassSets({ db }), listAugmentRuns(db, { limit: 30 })]);
-  const operations: OperationSpec[] = OPERATIONS.map((op) => ({ name: op.name, description: op.description, params: op.params }));
+  const operations: OperationSpec[] = ALL_OPERATIONS.map((op) => ({ name: op.name, description: op.description, params: op.params, input: op.input }));
   return (
     <>
       <h1>Augment</h1>

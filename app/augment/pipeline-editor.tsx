@@ -51,6 +51,9 @@ export function PipelineEditor({
               </td>
               <td title={op.description}>
                 <strong>{step.op}</strong>
+                {op.input === "strokes" && (
+                  <div className={styles.hint}>ink samples only; runs first, and image-only parents are skipped</div>
+                )}
               </td>
               <td>
                 {Object.entries(op.params).length === 0 && <span className="muted">no parameters</span>}

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import {
   DEFAULT_PIPELINE,
+  pipelineNeedsStrokes,
   planRebalance,
   type Pipeline,
   type RebalanceClassInput,
@@ -41,9 +42,13 @@ export interface AugmentPlan {
  * (augmented ones included: they are what training sees); sources are its train-split
  * originals, chosen in SQL so val and test never reach the planner, and augmented samples only
  * with `includeSynthetic`. A chosen class with no train originals gets a warning and nothing.
+ * A pipeline with a stroke-width step takes only parents that have strokes (InkML, canvas): the
+ * others are left out with a warning rather than given a different augmentation.
  */
 export function buildRebalancePlan(db: Database.Database, options: BuildPlanOptions): AugmentPlan {
   const includeSynthetic = options.includeSynthetic ?? false;
+  const pipeline = options.pipeline ?? DEFAULT_PIPELINE;
+  const inkOnly = pipelineNeedsStrokes(pipeline);
   const counts = new Map<string, number>();
   for (const name of db.prepare(`SELECT name FROM classes`).pluck().all() as string[]) counts.set(name, 0);
   const rows = db.prepare(`SELECT label, COUNT(*) AS n FROM samples WHERE split = 'train' GROUP BY label`).all() as { label: string; n: number }[];
@@ -51,9 +56,10 @@ export function buildRebalancePlan(db: Database.Database, options: BuildPlanOpti
 
   const chosen = [...new Set(options.classes)];
   const referenceLabels = options.reference ? [...new Set([...options.reference, ...chosen])] : [...counts.keys()];
-  const sourcesOf = db.prepare(
-    `SELECT id, split, source FROM samples WHERE label = ? AND split = 'train' ${includeSynthetic ? "" : "AND source <> 'augmented'"} ORDER BY id`,
-  );
+  const sourceFilter = `label = ? AND split = 'train' ${includeSynthetic ? "" : "AND source <> 'augmented'"}`;
+  const sourcesOf = db.prepare(`SELECT id, split, source FROM samples WHERE ${sourceFilter} ${inkOnly ? "AND strokes IS NOT NULL" : ""} ORDER BY id`);
+  const withoutStrokes = db.prepare(`SELECT COUNT(*) FROM samples WHERE ${sourceFilter} AND strokes IS NULL`).pluck();
+  let skipped = 0;
   const chosenSet = new Set(chosen);
   const inputs: RebalanceClassInput[] = [];
   for (const label of referenceLabels) {
@@ -61,16 +67,20 @@ export function buildRebalancePlan(db: Database.Database, options: BuildPlanOpti
     if (!chosenSet.has(label) && !counts.get(label)) continue;
     // Only chosen classes need their source ids; the rest just contribute counts.
     const sources = chosenSet.has(label) ? (sourcesOf.all(label) as SourceSample[]) : [];
+    if (inkOnly && chosenSet.has(label)) skipped += withoutStrokes.get(label) as number;
     inputs.push({ label, current: counts.get(label) ?? 0, sources });
   }
   const rebalance = planRebalance({ classes: inputs, target: options.target, chosen, includeSynthetic });
+  if (skipped > 0) {
+    rebalance.warnings.unshift(`${skipped} source image${skipped === 1 ? " has" : "s have"} no strokes; stroke-width applies only to ink samples`);
+  }
   return {
     rebalance,
     reference: inputs.map((c) => ({ label: c.label, current: c.current })),
     classes: chosen,
     target: options.target,
     includeSynthetic,
-    pipeline: options.pipeline ?? DEFAULT_PIPELINE,
+    pipeline,
     seed: options.seed ?? 1,
   };
 }

@@ -4,6 +4,7 @@ export * from "./default-pipeline";
 export * from "./elastic";
 export * from "./invert";
 export * from "./morphology";
+export * from "./needs-strokes";
 export * from "./noise";
 export * from "./operation";
 export * from "./plan-rebalance";

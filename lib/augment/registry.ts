@@ -3,7 +3,8 @@ import { distortElastic, distortElasticAfterAffine } from "./elastic";
 import { invertPolarity } from "./invert";
 import { dilate, erode, jitterThickness } from "./morphology";
 import { addGaussianNoise, addSaltPepper } from "./noise";
-import { defineOperation, type AugmentOperation } from "./operation";
+import { rerenderSample } from "../ink/rerender-sample";
+import { defineOperation, defineStrokeOperation, type AugmentOperation, type PixelOperation, type StrokeOperation } from "./operation";
 
 const KERNEL_SIZE = {
   min: 1,
@@ -13,8 +14,25 @@ const KERNEL_SIZE = {
   description: "side of the square kernel in pixels (odd)",
 } as const;
 
-/** Every augmentation operation, in the order a UI should list them. */
-export const OPERATIONS: readonly AugmentOperation[] = [
+/** Name of the stroke-width step, for callers that plan around it (parents need strokes). */
+export const STROKE_WIDTH_OP = "stroke-width";
+
+/**
+ * Operations that redraw an ink-born sample from its stored strokes. They run before any
+ * pixel operation (validation keeps them first) and only on samples with strokes.
+ */
+export const STROKE_OPERATIONS: readonly StrokeOperation[] = [
+  defineStrokeOperation({
+    name: STROKE_WIDTH_OP,
+    description: "Re-render from the strokes with another pen width (ink samples only)",
+    // Kaggle strokes are 1-2 px, canvas drawings about 3-4; past 8 px a 45 px symbol's loops fill in.
+    params: { width: { min: 1, max: 8, default: 2, integer: true, description: "pen width in pixels" } },
+    render: (strokes, params) => rerenderSample(strokes, params.width),
+  }),
+];
+
+/** Every pixel operation, in the order a UI should list them. */
+export const OPERATIONS: readonly PixelOperation[] = [
   defineOperation({
     name: "rotate",
     description: "Rotate about the centre",
@@ -91,7 +109,10 @@ export const OPERATIONS: readonly AugmentOperation[] = [
   }),
 ];
 
-const BY_NAME = new Map(OPERATIONS.map((op) => [op.name, op]));
+/** Every operation, stroke operations first (they must lead a pipeline): the order a UI lists them. */
+export const ALL_OPERATIONS: readonly AugmentOperation[] = [...STROKE_OPERATIONS, ...OPERATIONS];
+
+const BY_NAME = new Map(ALL_OPERATIONS.map((op) => [op.name, op]));
 
 /** The operation of that name, or undefined. */
 export function findOperation(name: string): AugmentOperation | undefined {

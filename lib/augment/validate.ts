@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findOperation, OPERATIONS } from "./registry";
+import { ALL_OPERATIONS, findOperation } from "./registry";
 import { MAX_SEED } from "./prng";
 import { MAX_STEPS, type ParamValue, type Pipeline, type PipelineStep, type Recipe, type RecipeOp } from "./recipe-types";
 
@@ -62,6 +62,7 @@ export function safeParsePipeline(input: unknown): Validation<Pipeline> {
       return;
     }
     const stepErrors = checkStepParams(step.data.op, step.data.params ?? {});
+    if (index > 0 && findOperation(step.data.op)?.input === "strokes") stepErrors.push(notFirst(step.data.op, "step"));
     if (stepErrors.length > 0) {
       errors.push(...stepErrors.map((message) => `${where}: ${message}`));
       return;
@@ -86,7 +87,8 @@ export function safeParseRecipe(input: unknown): Validation<Recipe> {
   const ops: RecipeOp[] = [];
   shape.data.ops.forEach((raw, index) => {
     const result = validateOperation(raw);
-    if (result.success) ops.push(result.data);
+    if (result.success && index > 0 && findOperation(result.data.op)?.input === "strokes") errors.push(`ops[${index}]: ${notFirst(result.data.op, "operation")}`);
+    else if (result.success) ops.push(result.data);
     else errors.push(...result.errors.map((message) => `ops[${index}]: ${message}`));
   });
   return errors.length > 0 ? failure(errors) : { success: true, data: { seed: shape.data.seed, ops } };
@@ -130,7 +132,12 @@ function isRange(value: unknown): value is ParamValue & readonly [number, number
 }
 
 function unknownOperation(name: string): string {
-  return `unknown operation "${name}" (known: ${OPERATIONS.map((op) => op.name).join(", ")})`;
+  return `unknown operation "${name}" (known: ${ALL_OPERATIONS.map((op) => op.name).join(", ")})`;
+}
+
+/** Stroke operations start from the strokes, so anything before them would be thrown away. */
+function notFirst(name: string, noun: string): string {
+  return `${name} must be the first ${noun}: it redraws the sample from its strokes before any pixel operation`;
 }
 
 function failure<T>(errors: string[]): Validation<T> {

@@ -15,7 +15,8 @@ const body = z.object({
 
 /**
  * Example outputs of a pipeline, as PNG data URLs: the same train originals unchanged, through
- * the whole pipeline and through each step alone. 400 names an unknown operation or parameter.
+ * the whole pipeline and through each step alone (ink samples when the pipeline has a stroke-width
+ * step; `note` says why a row has no examples). 400 names an unknown operation or parameter.
  */
 export async function POST(request: Request) {
   const parsed = body.safeParse(await request.json().catch(() => null));
@@ -39,6 +40,7 @@ export async function POST(request: Request) {
       key: row.key,
       title: row.title,
       params: row.params ?? null,
+      note: row.note ?? null,
       items: await Promise.all(
         row.items.map(async (item) => ({
           sampleId: item.sampleId,
