@@ -5,20 +5,17 @@ import { CANONICAL_SIZE } from "@/lib/images/canonical-form";
 import { renderStrokes } from "@/lib/ink/render-strokes";
 import { DRAW_STROKE_WIDTH, normalizeStrokes } from "@/lib/dataset/drawing-strokes";
 import type { ClassOption } from "../components/curation/class-match";
+import { useStrokeCanvas } from "../components/ink/use-stroke-canvas";
 
 const SIZE = 320;
 const PEN = 7;
 
-type Point = [number, number];
-
 /** Canvas drawing with pointer events (mouse, pen, touch), a live canonical preview and save. */
 export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; initialLabel: string }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const previewRef = useRef<HTMLCanvasElement>(null);
-  const strokesRef = useRef<Point[][]>([]);
-  const drawingRef = useRef(false);
-  const [strokeCount, setStrokeCount] = useState(0);
   const [version, setVersion] = useState(0);
+  const pad = useStrokeCanvas({ width: SIZE, height: SIZE, pen: PEN, onStrokeEnd: () => setVersion((v) => v + 1) });
+  const { canvasRef, strokesRef, strokeCount } = pad;
   const [label, setLabel] = useState(initialLabel);
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,26 +24,6 @@ export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; ini
   const [quickLabel, setQuickLabel] = useState(initialLabel || (classes.find((c) => c.name === "9")?.name ?? ""));
 
   const activeLabel = quick ? quick.label : label;
-
-  function redraw() {
-    const ctx = canvasRef.current?.getContext("2d");
-    if (!ctx) return;
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, SIZE, SIZE);
-    ctx.strokeStyle = "#111";
-    ctx.lineWidth = PEN;
-    ctx.lineCap = "round";
-    ctx.lineJoin = "round";
-    for (const stroke of strokesRef.current) {
-      const [first, ...rest] = stroke;
-      if (!first) continue;
-      ctx.beginPath();
-      ctx.moveTo(first[0], first[1]);
-      if (rest.length === 0) ctx.lineTo(first[0] + 0.01, first[1]);
-      for (const [x, y] of rest) ctx.lineTo(x, y);
-      ctx.stroke();
-    }
-  }
 
   // The canonical preview, rendered by lib/ink/render-strokes exactly as saveDrawing will.
   useEffect(() => {
@@ -66,18 +43,9 @@ export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; ini
     ctx.putImageData(image, 0, 0);
   }, [version]);
 
-  useEffect(redraw, []);
-
-  const pointOf = (e: React.PointerEvent | PointerEvent): Point => {
-    const rect = canvasRef.current!.getBoundingClientRect();
-    return [((e.clientX - rect.left) * SIZE) / rect.width, ((e.clientY - rect.top) * SIZE) / rect.height];
-  };
-
   function clear() {
-    strokesRef.current = [];
-    setStrokeCount(0);
+    pad.clear();
     setVersion((v) => v + 1);
-    redraw();
   }
 
   async function save() {
@@ -117,36 +85,7 @@ export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; ini
           role="img"
           aria-label="Drawing area"
           style={{ width: SIZE, height: SIZE }}
-          onPointerDown={(e) => {
-            e.preventDefault();
-            canvasRef.current!.setPointerCapture(e.pointerId);
-            drawingRef.current = true;
-            strokesRef.current.push([pointOf(e)]);
-            setStrokeCount(strokesRef.current.length);
-            redraw();
-          }}
-          onPointerMove={(e) => {
-            if (!drawingRef.current) return;
-            const stroke = strokesRef.current[strokesRef.current.length - 1];
-            if (!stroke) return;
-            // Pens report points between frames; keep them for smooth curves.
-            const events = typeof e.nativeEvent.getCoalescedEvents === "function" ? e.nativeEvent.getCoalescedEvents() : [];
-            for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
-              const p = pointOf(ev);
-              const last = stroke[stroke.length - 1]!;
-              if (Math.hypot(p[0] - last[0], p[1] - last[1]) >= 1) stroke.push(p);
-            }
-            redraw();
-          }}
-          onPointerUp={() => {
-            if (!drawingRef.current) return;
-            drawingRef.current = false;
-            setVersion((v) => v + 1);
-          }}
-          onPointerCancel={() => {
-            drawingRef.current = false;
-            setVersion((v) => v + 1);
-          }}
+          {...pad.handlers}
         />
         <div className="toolbar">
           <button type="button" className="secondary" onClick={clear} disabled={strokeCount === 0}>
@@ -157,10 +96,8 @@ export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; ini
             className="secondary"
             disabled={strokeCount === 0}
             onClick={() => {
-              strokesRef.current.pop();
-              setStrokeCount(strokesRef.current.length);
+              pad.undo();
               setVersion((v) => v + 1);
-              redraw();
             }}
           >
             Undo stroke

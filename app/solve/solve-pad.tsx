@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useStrokeCanvas } from "../components/ink/use-stroke-canvas";
 import styles from "./solve.module.css";
 
 const WIDTH = 760;
@@ -9,7 +10,6 @@ const HEIGHT = 260;
 const PEN = 6;
 const CROP = 45;
 
-type Point = [number, number];
 
 interface Token {
   label: string;
@@ -37,10 +37,8 @@ interface SolveResponse {
 
 /** Canvas or upload in, the model's reading (boxes you can correct) and the solution out. */
 export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[]; allClasses: string[] }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const strokesRef = useRef<Point[][]>([]);
-  const drawingRef = useRef(false);
-  const [strokeCount, setStrokeCount] = useState(0);
+  const pad = useStrokeCanvas({ width: WIDTH, height: HEIGHT, pen: PEN, onStrokeEnd: () => resetReading() });
+  const { canvasRef, strokesRef, strokeCount } = pad;
   const [image, setImage] = useState<{ blob: Blob; url: string; name: string } | null>(null);
   const [result, setResult] = useState<SolveResponse | null>(null);
   const [corrections, setCorrections] = useState<Map<number, string>>(new Map());
@@ -48,32 +46,6 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-
-  function redraw() {
-    const ctx = canvasRef.current?.getContext("2d");
-    if (!ctx) return;
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, WIDTH, HEIGHT);
-    ctx.strokeStyle = "#111";
-    ctx.lineWidth = PEN;
-    ctx.lineCap = "round";
-    ctx.lineJoin = "round";
-    for (const stroke of strokesRef.current) {
-      const [first, ...rest] = stroke;
-      if (!first) continue;
-      ctx.beginPath();
-      ctx.moveTo(first[0], first[1]);
-      if (rest.length === 0) ctx.lineTo(first[0] + 0.01, first[1]);
-      for (const [x, y] of rest) ctx.lineTo(x, y);
-      ctx.stroke();
-    }
-  }
-  useEffect(redraw, []);
-
-  const pointOf = (e: { clientX: number; clientY: number }): Point => {
-    const rect = canvasRef.current!.getBoundingClientRect();
-    return [((e.clientX - rect.left) * WIDTH) / rect.width, ((e.clientY - rect.top) * HEIGHT) / rect.height];
-  };
 
   function resetReading() {
     setResult(null);
@@ -84,16 +56,12 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
   }
 
   function clear() {
-    strokesRef.current = [];
-    setStrokeCount(0);
-    redraw();
+    pad.clear();
     resetReading();
   }
 
   function undo() {
-    strokesRef.current.pop();
-    setStrokeCount(strokesRef.current.length);
-    redraw();
+    pad.undo();
     resetReading();
   }
 
@@ -166,33 +134,7 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
           height={HEIGHT}
           role="img"
           aria-label="Equation drawing area"
-          onPointerDown={(e) => {
-            e.preventDefault();
-            canvasRef.current!.setPointerCapture(e.pointerId);
-            drawingRef.current = true;
-            strokesRef.current.push([pointOf(e)]);
-            setStrokeCount(strokesRef.current.length);
-            redraw();
-          }}
-          onPointerMove={(e) => {
-            if (!drawingRef.current) return;
-            const stroke = strokesRef.current[strokesRef.current.length - 1];
-            if (!stroke) return;
-            const events = typeof e.nativeEvent.getCoalescedEvents === "function" ? e.nativeEvent.getCoalescedEvents() : [];
-            for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
-              const p = pointOf(ev);
-              const last = stroke[stroke.length - 1]!;
-              if (Math.hypot(p[0] - last[0], p[1] - last[1]) >= 1) stroke.push(p);
-            }
-            redraw();
-          }}
-          onPointerUp={() => {
-            drawingRef.current = false;
-            resetReading();
-          }}
-          onPointerCancel={() => {
-            drawingRef.current = false;
-          }}
+          {...pad.handlers}
         />
         <div className={styles.actions}>
           <button type="button" onClick={() => void solve(null, new Map())} disabled={busy || strokeCount === 0}>

@@ -1,0 +1,100 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type Point = [number, number];
+
+interface Options {
+  /** Canvas size in drawing units; points are stored in these units whatever the CSS size. */
+  width: number;
+  height: number;
+  /** Pen width of the on-screen ink. */
+  pen: number;
+  /** Called when a stroke ends (pointer up or cancelled). */
+  onStrokeEnd?: () => void;
+}
+
+/**
+ * Pointer-event ink capture shared by the Draw and Solve pages: mouse, pen and touch, strokes kept
+ * as point lists (the stroke JSON of lib/ink/stroke-json.ts), drawn dark on white.
+ */
+export function useStrokeCanvas({ width, height, pen, onStrokeEnd }: Options) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const strokesRef = useRef<Point[][]>([]);
+  const drawingRef = useRef(false);
+  const onStrokeEndRef = useRef(onStrokeEnd);
+  onStrokeEndRef.current = onStrokeEnd;
+  const [strokeCount, setStrokeCount] = useState(0);
+
+  const redraw = useCallback(() => {
+    const ctx = canvasRef.current?.getContext("2d");
+    if (!ctx) return;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, width, height);
+    ctx.strokeStyle = "#111";
+    ctx.lineWidth = pen;
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    for (const stroke of strokesRef.current) {
+      const [first, ...rest] = stroke;
+      if (!first) continue;
+      ctx.beginPath();
+      ctx.moveTo(first[0], first[1]);
+      if (rest.length === 0) ctx.lineTo(first[0] + 0.01, first[1]);
+      for (const [x, y] of rest) ctx.lineTo(x, y);
+      ctx.stroke();
+    }
+  }, [width, height, pen]);
+  useEffect(redraw, [redraw]);
+
+  const pointOf = (e: { clientX: number; clientY: number }): Point => {
+    const rect = canvasRef.current!.getBoundingClientRect();
+    return [((e.clientX - rect.left) * width) / rect.width, ((e.clientY - rect.top) * height) / rect.height];
+  };
+
+  const endStroke = () => {
+    if (!drawingRef.current) return;
+    drawingRef.current = false;
+    onStrokeEndRef.current?.();
+  };
+
+  const handlers = {
+    onPointerDown: (e: React.PointerEvent<HTMLCanvasElement>) => {
+      e.preventDefault();
+      canvasRef.current!.setPointerCapture(e.pointerId);
+      drawingRef.current = true;
+      strokesRef.current.push([pointOf(e)]);
+      setStrokeCount(strokesRef.current.length);
+      redraw();
+    },
+    onPointerMove: (e: React.PointerEvent<HTMLCanvasElement>) => {
+      if (!drawingRef.current) return;
+      const stroke = strokesRef.current[strokesRef.current.length - 1];
+      if (!stroke) return;
+      // Pens report points between frames; keep them for smooth curves.
+      const events = typeof e.nativeEvent.getCoalescedEvents === "function" ? e.nativeEvent.getCoalescedEvents() : [];
+      for (const ev of events.length > 0 ? events : [e.nativeEvent]) {
+        const p = pointOf(ev);
+        const last = stroke[stroke.length - 1]!;
+        if (Math.hypot(p[0] - last[0], p[1] - last[1]) >= 1) stroke.push(p);
+      }
+      redraw();
+    },
+    onPointerUp: endStroke,
+    onPointerCancel: endStroke,
+  };
+
+  const clear = () => {
+    strokesRef.current = [];
+    setStrokeCount(0);
+    redraw();
+  };
+
+  const undo = () => {
+    strokesRef.current.pop();
+    setStrokeCount(strokesRef.current.length);
+    redraw();
+  };
+
+  return { canvasRef, strokesRef, strokeCount, handlers, clear, undo };
+}
