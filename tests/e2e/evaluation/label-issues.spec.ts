@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-const SHOTS = process.env.E2E_SCREENSHOTS ?? "/tmp/evaluation-screens";
+// Set E2E_SCREENSHOTS=<dir> to keep pictures of the pages for review.
+const SHOTS = process.env.E2E_SCREENSHOTS;
 
 // Runs after confusion-relabel.spec.ts (one worker, files in order) and uses the model it trained.
 test("cross-validation lists label issues; one key accepts a suggestion; filters and activations render", async ({ page, request }) => {
@@ -19,7 +20,7 @@ test("cross-validation lists label issues; one key accepts a suggestion; filters
   };
   expect(api.crossValidation.status).toBe("succeeded");
   expect(api.crossValidation.result.k).toBe(3);
-  await page.screenshot({ path: `${SHOTS}/label-issues.png`, fullPage: true });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/label-issues.png`, fullPage: true });
 
   if (api.items.length > 0) {
     const first = api.items[0]!;
@@ -37,7 +38,7 @@ test("cross-validation lists label issues; one key accepts a suggestion; filters
   await page.getByRole("button", { name: "Render filters" }).click();
   await expect(page.getByRole("img", { name: /filters of conv1/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("img", { name: "activation maps of conv1" })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/viz.png`, fullPage: true });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/viz.png`, fullPage: true });
 
   await page.goto(`/models/compare?a=${modelId}&b=${modelId}`);
   await expect(page.getByRole("table", { name: "Per-class F1" })).toBeVisible();
