@@ -57,7 +57,7 @@ export function TrainForm({ classes, classSets }: Props) {
         </select>{" "}
         <label htmlFor="train-split">Split</label>{" "}
         <select id="train-split" value={splitMode} onChange={(e) => setSplitMode(e.target.value)}>
-          <option value="stored">content-hash split (as imported)</option>
+          <option value="stored">stored split (images by content hash, ink by writer)</option>
           <option value="by-writer">writer-disjoint split (no writer in two splits)</option>
         </select>{" "}
         <label>

@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { getRun, getRunEpochs, type RunRow } from "./create-run";
 
 export const SPLIT_MODE_LABEL: Record<string, string> = {
-  stored: "content-hash split",
+  // Images are stored in a split by content hash, ink symbols by writer (lib/dataset/resolve-splits.ts).
+  stored: "stored split (hash; by writer for ink)",
   "by-writer": "writer-disjoint split",
 };
 
