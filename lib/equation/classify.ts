@@ -11,6 +11,11 @@ export interface SymbolClassifier {
   readonly classes: readonly string[];
   /** Probabilities for n canonical images laid end to end (n * 2025 bytes): n x classes, row-major. */
   predict(images: Uint8Array): Promise<Float32Array>;
+  /**
+   * Stroke width (canonical pixels) of the images the model learned from; crops are redrawn at
+   * it. Default TARGET_STROKE (1 px, the imported ink as rendered).
+   */
+  readonly strokeWidth?: number;
 }
 
 /** How many hypotheses per symbol the decoder may choose from. */

@@ -87,3 +87,42 @@ export function labelComponents({ width, height, mask }: InkMask): LabelledMask 
   }
   return { width, height, labels, components };
 }
+
+/**
+ * Whether some ink pixel of components `a` lies within `reach` pixels (Chebyshev distance) of
+ * an ink pixel of components `b`. Only the rows and columns where the two boxes come that
+ * close are searched, so the cost is that of the strip between them.
+ */
+export function inkWithin(labelled: LabelledMask, a: readonly number[], b: readonly number[], reach: number): boolean {
+  const r = Math.max(1, Math.round(reach));
+  const inA = new Set(a);
+  const inB = new Set(b);
+  const box = (ids: readonly number[]) => {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const id of ids) {
+      const c = labelled.components[id - 1]!;
+      x0 = Math.min(x0, c.x);
+      y0 = Math.min(y0, c.y);
+      x1 = Math.max(x1, c.x + c.width - 1);
+      y1 = Math.max(y1, c.y + c.height - 1);
+    }
+    return { x0, y0, x1, y1 };
+  };
+  const A = box(a);
+  const B = box(b);
+  // A pixels that can be near B lie in A's box within r of B's box.
+  const xs = Math.max(A.x0, B.x0 - r), xe = Math.min(A.x1, B.x1 + r);
+  const ys = Math.max(A.y0, B.y0 - r), ye = Math.min(A.y1, B.y1 + r);
+  const { width, height, labels } = labelled;
+  for (let y = ys; y <= ye; y++) {
+    for (let x = xs; x <= xe; x++) {
+      if (!inA.has(labels[y * width + x]!)) continue;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+        for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
+          if (inB.has(labels[yy * width + xx]!)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -2,7 +2,10 @@ import { CANONICAL_SIZE, type CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
 import { inkBoundingBox } from "../images/canonicalize";
 import type { BoxTuple } from "./ink-mask";
+import { labelComponents } from "./components";
+import { thinToSkeleton } from "./stroke-thickness";
 import { symbolKind } from "./symbol-kinds";
+import { drawSegment } from "./synthetic-ink";
 
 export interface ComposeOptions {
   /** Digit height in pixels. */
@@ -11,6 +14,8 @@ export interface ComposeOptions {
   rng: () => number;
   /** Relative size, baseline and spacing jitter (0.15 = ±15%). Default 0.15. */
   jitter?: number;
+  /** Pen width in pixels. Default about 4.5% of the digit height (2-6 px), like a pen or stylus line. */
+  pen?: number;
 }
 
 /** How a class sits on the line: its size relative to a digit and where its box is anchored. */
@@ -23,15 +28,18 @@ interface Placement {
   drop: number;
   /** Centre vertically at mid-digit instead of sitting on the baseline. */
   centred: boolean;
+  /** Widest the symbol may be, in digit heights (a flat, wide sample is shrunk to fit). */
+  maxWidth: number;
 }
 
 function placementFor(label: string): Placement {
   const kind = symbolKind(label);
-  if (kind === "digit") return { extent: 1, by: "height", drop: 0, centred: false };
-  if (label === "y" || label === "g" || label === "p" || label === "q") return { extent: 0.95, by: "height", drop: 0.3, centred: false };
-  if (kind === "variable") return { extent: 0.65, by: "height", drop: 0, centred: false };
-  if (kind === "open" || kind === "close") return { extent: 1.25, by: "height", drop: 0.12, centred: false };
-  return { extent: 0.6, by: "long", drop: 0, centred: true };
+  if (kind === "digit") return { extent: 1, by: "height", drop: 0, centred: false, maxWidth: 0.95 };
+  if (label === "y" || label === "g" || label === "p" || label === "q") return { extent: 0.95, by: "height", drop: 0.3, centred: false, maxWidth: 0.9 };
+  if (kind === "variable") return { extent: 0.65, by: "height", drop: 0, centred: false, maxWidth: 0.9 };
+  if (kind === "open" || kind === "close") return { extent: 1.25, by: "height", drop: 0.12, centred: false, maxWidth: 0.5 };
+  // Bars, + and =: by their longer side, about half a digit wide; a minus is a short stroke.
+  return { extent: label === "-" || label === "−" ? 0.5 : 0.6, by: "long", drop: 0, centred: true, maxWidth: 0.7 };
 }
 
 /**
@@ -39,6 +47,10 @@ function placementFor(label: string): Placement {
  * white paper: each symbol cut to its ink, scaled to a realistic size for its class (digits a
  * line high, x at x-height, y with a descender, bars and + about half a digit wide), with
  * random size, baseline and spacing jitter. Returns the image and each symbol's box.
+ *
+ * Each canonical image is thinned to its centre line and redrawn at one pen width for the whole
+ * line, as a pen would: resampling the 1-2 px canonical strokes instead breaks them into faint
+ * fragments when shrunk and smears them when enlarged, which no real handwriting does.
  */
 export function composeEquation(symbols: readonly { label: string; canonical: CanonicalImage }[], options: ComposeOptions): { image: GrayImage; boxes: BoxTuple[] } {
   const { size, rng } = options;
@@ -46,23 +58,24 @@ export function composeEquation(symbols: readonly { label: string; canonical: Ca
   const wobble = () => (rng() * 2 - 1) * jitter;
   const margin = Math.round(size * 0.6);
   const baseline = margin + Math.round(size * 1.1);
+  const pen = options.pen ?? Math.min(6, Math.max(2, size * 0.045));
   const placed: { pixels: Float32Array; x: number; y: number; w: number; h: number }[] = [];
-  let pen = margin;
+  let cursor = margin;
   for (const { label, canonical } of symbols) {
     const box = inkBoundingBox(canonical, CANONICAL_SIZE, CANONICAL_SIZE, 64) ?? { x: 0, y: 0, width: CANONICAL_SIZE, height: CANONICAL_SIZE };
     const p = placementFor(label);
     const target = p.extent * size * (1 + wobble());
-    const scale = target / (p.by === "height" ? box.height : Math.max(box.width, box.height));
-    const w = Math.max(1, Math.round(box.width * scale));
-    const h = Math.max(1, Math.round(box.height * scale));
-    const pixels = resample(canonical, box, w, h);
+    const scale = Math.min(target / (p.by === "height" ? box.height : Math.max(box.width, box.height)), (p.maxWidth * size) / box.width);
+    const w = Math.max(1, Math.round(box.width * scale + pen));
+    const h = Math.max(1, Math.round(box.height * scale + pen));
+    const pixels = redraw(canonical, box, scale, pen, w, h, ["digit", "open", "close"].includes(symbolKind(label)) || label === "y");
     const shift = size * 0.08 * wobble();
     const y = p.centred ? Math.round(baseline - size * 0.5 - h / 2 + shift) : Math.round(baseline + p.drop * size - h + shift);
-    placed.push({ pixels, x: Math.round(pen), y, w, h });
+    placed.push({ pixels, x: Math.round(cursor), y, w, h });
     // Gaps of 0.15-0.45 digit heights: handwriting spacing, from tight to loose.
-    pen += w + size * (0.3 + 0.15 * (rng() * 2 - 1));
+    cursor += w + size * (0.3 + 0.15 * (rng() * 2 - 1));
   }
-  const width = Math.ceil(pen + margin);
+  const width = Math.ceil(cursor + margin);
   const height = baseline + Math.round(size * 0.6) + margin;
   const paper = new Float32Array(width * height);
   const boxes: BoxTuple[] = [];
@@ -84,24 +97,47 @@ export function composeEquation(symbols: readonly { label: string; canonical: Ca
   return { image: { width, height, pixels }, boxes };
 }
 
-/** Bilinear resample of the box of a canonical image to w x h, as ink coverage 0-1. */
-function resample(canonical: CanonicalImage, box: { x: number; y: number; width: number; height: number }, w: number, h: number): Float32Array {
+/**
+ * The canonical strokes' centre line, scaled by `scale` and drawn with a round pen of width
+ * `pen` into a w x h coverage buffer (0-1): every pair of neighbouring skeleton pixels becomes
+ * one pen segment, so strokes stay connected at any scale.
+ */
+function redraw(canonical: CanonicalImage, box: { x: number; y: number; width: number; height: number }, scale: number, pen: number, w: number, h: number, heal: boolean): Float32Array {
   const out = new Float32Array(w * h);
-  const at = (x: number, y: number) => {
-    const cx = Math.min(CANONICAL_SIZE - 1, Math.max(0, x));
-    const cy = Math.min(CANONICAL_SIZE - 1, Math.max(0, y));
-    return canonical[cy * CANONICAL_SIZE + cx]! / 255;
-  };
-  for (let ty = 0; ty < h; ty++) {
-    const sy = box.y + ((ty + 0.5) * box.height) / h - 0.5;
-    const y0 = Math.floor(sy);
-    const fy = sy - y0;
-    for (let tx = 0; tx < w; tx++) {
-      const sx = box.x + ((tx + 0.5) * box.width) / w - 0.5;
-      const x0 = Math.floor(sx);
-      const fx = sx - x0;
-      out[ty * w + tx] =
-        at(x0, y0) * (1 - fx) * (1 - fy) + at(x0 + 1, y0) * fx * (1 - fy) + at(x0, y0 + 1) * (1 - fx) * fy + at(x0 + 1, y0 + 1) * fx * fy;
+  const mask = Uint8Array.from(canonical, (v) => (v >= 96 ? 1 : 0));
+  const skeleton = thinToSkeleton(mask, CANONICAL_SIZE, CANONICAL_SIZE);
+  const at = (x: number, y: number): [number, number] => [(x - box.x + 0.5) * scale + pen / 2, (y - box.y + 0.5) * scale + pen / 2];
+  const on = (x: number, y: number) => x >= 0 && y >= 0 && x < CANONICAL_SIZE && y < CANONICAL_SIZE && skeleton[y * CANONICAL_SIZE + x] === 1;
+  for (let y = 0; y < CANONICAL_SIZE; y++) {
+    for (let x = 0; x < CANONICAL_SIZE; x++) {
+      if (!on(x, y)) continue;
+      const a = at(x, y);
+      drawSegment(out, w, h, a, a, pen);
+      // Forward neighbours only, so each link is drawn once.
+      for (const [dx, dy] of [[1, 0], [-1, 1], [0, 1], [1, 1]] as const) {
+        if (on(x + dx, y + dy)) drawSegment(out, w, h, a, at(x + dx, y + dy), pen);
+      }
+    }
+  }
+  // The canonical renderer clips points landing on row/column 45 (as the Kaggle set does), so a
+  // stroke that runs along the far edge comes back as two ends on the last row with the run
+  // between them missing: the foot of a 2, the bowl of a 5 or 3 in a quarter of the CROHME
+  // samples. A pen never leaves that gap; redraw the run between neighbouring ends of different
+  // strokes (for digits, brackets and y, whose separate strokes never both end on that edge).
+  if (heal) {
+    const parts = labelComponents({ width: CANONICAL_SIZE, height: CANONICAL_SIZE, mask: skeleton }).labels;
+    const last = CANONICAL_SIZE - 1;
+    const edges: [number, number][][] = [
+      Array.from({ length: CANONICAL_SIZE }, (_, i) => [i, last] as [number, number]),
+      Array.from({ length: CANONICAL_SIZE }, (_, i) => [last, i] as [number, number]),
+    ];
+    for (const edge of edges) {
+      const inked = edge.filter(([x, y]) => on(x, y));
+      for (let k = 1; k < inked.length; k++) {
+        const [ax, ay] = inked[k - 1]!;
+        const [bx, by] = inked[k]!;
+        if (parts[ay * CANONICAL_SIZE + ax] !== parts[by * CANONICAL_SIZE + bx]) drawSegment(out, w, h, at(ax, ay), at(bx, by), pen);
+      }
     }
   }
   return out;

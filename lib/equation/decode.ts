@@ -13,6 +13,11 @@ export interface LabelCandidate {
 export interface SymbolHypotheses {
   candidates: readonly LabelCandidate[];
   superscript?: boolean;
+  /**
+   * Top-k for this symbol and the next one read together as one symbol (two strokes of an x
+   * or a 4 with a gap between them). The decoder then also weighs that reading.
+   */
+  joinWithNext?: readonly LabelCandidate[];
 }
 
 export interface DecodedToken {
@@ -22,6 +27,10 @@ export interface DecodedToken {
   /** True when the decoder chose something other than the classifier's top-1. */
   overridden: boolean;
   superscript: boolean;
+  /** Index of the first symbol this token reads. */
+  start: number;
+  /** Symbols it reads: 1, or 2 when the decoder joined a symbol with the next. */
+  span: number;
 }
 
 export interface DecodeResult {
@@ -43,7 +52,10 @@ export interface DecodeOptions {
 const MIN_P = 1e-9;
 const DEFAULT_BEAM = 256;
 
-type Last = "start" | "operand" | "operator" | "relation" | "open" | "root";
+/** "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2 or x×2 are). */
+type Last = "start" | "operand" | "variable" | "operator" | "relation" | "open" | "root";
+
+const isOperand = (last: Last) => last === "operand" || last === "variable";
 
 interface State {
   last: Last;
@@ -51,8 +63,8 @@ interface State {
   stack: string;
   relations: number;
   score: number;
-  /** Index into each symbol's candidates, back-pointed as a persistent list. */
-  path: { choice: number; prev: State["path"] } | null;
+  /** Index into each token's candidates and how many symbols it covers, back-pointed as a persistent list. */
+  path: { choice: number; span: number; prev: State["path"] } | null;
 }
 
 /**
@@ -62,58 +74,76 @@ interface State {
  * binary operators only between operands (a leading or post-bracket minus is allowed), no
  * trailing operator, matched brackets, √ followed by an operand, and superscripts only after
  * an operand. Readings that reach the same state are merged, so with the default beam the
- * search is exact for one-line equations.
+ * search is exact for one-line equations. Where a symbol may be joined with the next, both
+ * readings compete on the same terms: the product of the probabilities of the tokens read.
  */
 export function decodeEquation(symbols: readonly SymbolHypotheses[], options: DecodeOptions = {}): DecodeResult {
   const beamWidth = options.beamWidth ?? DEFAULT_BEAM;
-  let beam: State[] = [{ last: "start", stack: "", relations: 0, score: 0, path: null }];
-  for (let i = 0; i < symbols.length; i++) {
+  const n = symbols.length;
+  // beams[i]: best state per grammar key after reading symbols [0, i).
+  const beams: Map<string, State>[] = Array.from({ length: n + 1 }, () => new Map());
+  beams[0]!.set("", { last: "start", stack: "", relations: 0, score: 0, path: null });
+  const offer = (at: number, next: State) => {
+    const key = `${next.last}|${next.stack}|${next.relations}`;
+    const seen = beams[at]!.get(key);
+    if (!seen || seen.score < next.score) beams[at]!.set(key, next);
+  };
+  for (let i = 0; i < n; i++) {
     const symbol = symbols[i]!;
     const prevSuper = i > 0 && symbols[i - 1]!.superscript === true;
-    const best = new Map<string, State>();
+    const beam = [...beams[i]!.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
+    const pair = symbol.joinWithNext && i + 1 < n && !symbol.superscript && !symbols[i + 1]!.superscript ? symbol.joinWithNext : undefined;
     for (const state of beam) {
       let s: State | null = state;
       if (symbol.superscript && !prevSuper) s = enterSuperscript(state);
       else if (!symbol.superscript && prevSuper) s = leaveSuperscript(state);
       if (!s) continue;
-      symbol.candidates.forEach((candidate, choice) => {
-        const next = advance(s, candidate.label);
-        if (!next) return;
-        next.score = s.score + Math.log(Math.max(candidate.p, MIN_P));
-        next.path = { choice, prev: s.path };
-        const key = `${next.last}|${next.stack}|${next.relations}`;
-        const seen = best.get(key);
-        if (!seen || seen.score < next.score) best.set(key, next);
-      });
+      const from = s;
+      const step = (candidates: readonly LabelCandidate[], span: number) =>
+        candidates.forEach((candidate, choice) => {
+          const next = advance(from, candidate.label);
+          if (!next) return;
+          next.score = from.score + Math.log(Math.max(candidate.p, MIN_P));
+          next.path = { choice, span, prev: from.path };
+          offer(i + span, next);
+        });
+      step(symbol.candidates, 1);
+      if (pair) step(pair, 2);
     }
-    beam = [...best.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
   }
-  const lastSuper = symbols.length > 0 && symbols[symbols.length - 1]!.superscript === true;
-  const finals = beam
+  const lastSuper = n > 0 && symbols[n - 1]!.superscript === true;
+  const finals = [...beams[n]!.values()]
     .map((s) => (lastSuper ? leaveSuperscript(s) : s))
-    .filter((s): s is State => s !== null && s.last === "operand" && s.stack === "");
+    .filter((s): s is State => s !== null && isOperand(s.last) && s.stack === "");
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
-  const choices = new Array<number>(symbols.length).fill(0);
+  // Without a well-formed reading: every symbol alone, its top-1.
+  let steps: { choice: number; span: number }[] = symbols.map(() => ({ choice: 0, span: 1 }));
   if (winner) {
-    let node = winner.path;
-    for (let i = symbols.length - 1; i >= 0 && node; i--, node = node.prev) choices[i] = node.choice;
+    steps = [];
+    for (let node = winner.path; node; node = node.prev) steps.push({ choice: node.choice, span: node.span });
+    steps.reverse();
   }
-  const tokens: DecodedToken[] = symbols.map((symbol, i) => {
-    const candidate = symbol.candidates[choices[i]!] ?? { label: "?", p: 0 };
-    return { label: candidate.label, confidence: candidate.p, overridden: choices[i] !== 0, superscript: symbol.superscript === true };
-  });
+  const tokens: DecodedToken[] = [];
+  let start = 0;
+  for (const { choice, span } of steps) {
+    const symbol = symbols[start]!;
+    const candidates = span === 2 ? symbol.joinWithNext! : symbol.candidates;
+    const candidate = candidates[choice] ?? { label: "?", p: 0 };
+    tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: symbol.superscript === true, start, span });
+    start += span;
+  }
   const logProb = tokens.reduce((sum, t) => sum + Math.log(Math.max(t.confidence, MIN_P)), 0);
   return { tokens, expression: buildExpression(tokens), wellFormed: winner !== undefined, logProb };
 }
 
 function enterSuperscript(state: State): State | null {
-  if (state.last !== "operand") return null;
+  if (!isOperand(state.last)) return null;
   return { ...state, last: "open", stack: state.stack + "^" };
 }
 
 function leaveSuperscript(state: State): State | null {
-  if (state.last !== "operand" || !state.stack.endsWith("^")) return null;
+  if (!isOperand(state.last) || !state.stack.endsWith("^")) return null;
   return { ...state, last: "operand", stack: state.stack.slice(0, -1) };
 }
 
@@ -129,25 +159,27 @@ function advance(state: State, label: string): State | null {
   });
   switch (kind) {
     case "digit":
+      // "6x6" is 6×6 read with the wrong cross: a number never directly follows a letter.
+      return last === "variable" && !stack.endsWith("^") ? null : to("operand");
     case "variable":
-      return to("operand");
+      return to("variable");
     case "open":
       return to("open", stack + label);
     case "root":
       return to("root");
     case "close": {
       const open = stack[stack.length - 1];
-      if (last !== "operand" || open === undefined || open === "^" || closerFor(open) !== label) return null;
+      if (!isOperand(last) || open === undefined || open === "^" || closerFor(open) !== label) return null;
       return to("operand", stack.slice(0, -1));
     }
     case "operator":
-      if (last === "operand") return to("operator");
+      if (isOperand(last)) return to("operator");
       // ± may lead a side like a sign: x = ±2.
       return label === "±" && (last === "start" || last === "relation" || last === "open") ? to("operator") : null;
     case "minus":
-      return last === "operand" || last === "start" || last === "relation" || last === "open" ? to("operator") : null;
+      return isOperand(last) || last === "start" || last === "relation" || last === "open" ? to("operator") : null;
     case "relation":
-      if (last !== "operand" || stack !== "" || state.relations > 0) return null;
+      if (!isOperand(last) || stack !== "" || state.relations > 0) return null;
       return to("relation", stack, state.relations + 1);
     default:
       return null;

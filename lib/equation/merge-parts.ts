@@ -15,6 +15,38 @@ const MIN_STACK_OVERLAP = 0.5;
 const MIN_BROKEN_OVERLAP = 0.8;
 /** A part no bigger than this (in median symbol sizes) is a dot: of i, j or ÷. */
 const DOT_SIZE = 0.35;
+/**
+ * Side-by-side parts sharing this much of the shorter one's height, whose ink comes within
+ * NEAR_STROKES stroke widths and NEAR_SIZE symbol sizes (whichever is less: a thick marker's
+ * symbols stand barely two pen widths apart), are one symbol drawn in strokes that stop just
+ * short of each other: a 4 whose stem misses its crossbar, the arcs of an x. Neighbouring
+ * symbols ("11", "1-") are spaced by a fifth of a symbol or more, well beyond this. Wider
+ * gaps (the two arcs of an x) are left to the classifier: see joinWithNext in segment.ts.
+ */
+const NEAR_Y_OVERLAP = 0.5;
+const NEAR_STROKES = 1.2;
+const NEAR_SIZE = 0.08;
+/**
+ * Both parts single strokes at least this tall (in symbol sizes): a bar nearly touching a
+ * digit, or an = already put together, is as often written tight against it (thick pen,
+ * cramped line) as a stroke of it.
+ */
+const NEAR_MIN_HEIGHT = 0.3;
+
+/** Edge bars: at most this flat relative to the body, over it for this share of their length, centred this close to its edge. */
+const EDGE_BAR_FLAT = 0.25;
+const EDGE_BAR_OVERLAP = 0.5;
+const EDGE_BAR_BAND = 0.12;
+
+/** Whether the ink of two groups of components comes within `reach` pixels of each other. */
+export type NearTest = (a: readonly number[], b: readonly number[], reach: number) => boolean;
+
+export interface MergeOptions {
+  /** Pen width in pixels. */
+  stroke?: number;
+  /** Ink-distance test for nearly touching parts; without it the rule is off. */
+  near?: NearTest;
+}
 
 /**
  * Joins the components of multi-part symbols. Stacked parts that share most of their x-range
@@ -24,7 +56,8 @@ const DOT_SIZE = 0.35;
  * with no x-overlap, like the two strokes of "11", always stay apart; so does the content under
  * a radical, which lies inside the √ box but to the right of its hook.
  */
-export function mergeSymbolParts(components: readonly Component[], symbolSize: number): SymbolGroup[] {
+export function mergeSymbolParts(components: readonly Component[], symbolSize: number, options: MergeOptions = {}): SymbolGroup[] {
+  const reach = Math.max(2, Math.min(NEAR_STROKES * (options.stroke ?? 1), NEAR_SIZE * symbolSize));
   const groups: SymbolGroup[] = components.map((c) => ({
     box: { x: c.x, y: c.y, width: c.width, height: c.height },
     componentIds: [c.id],
@@ -36,7 +69,15 @@ export function mergeSymbolParts(components: readonly Component[], symbolSize: n
       for (let j = i + 1; j < groups.length; j++) {
         const a = groups[i]!;
         const b = groups[j]!;
-        if (!belongTogether(a.box, b.box, symbolSize)) continue;
+        const together =
+          belongTogether(a.box, b.box, symbolSize) ||
+          (options.near !== undefined &&
+            a.componentIds.length === 1 &&
+            b.componentIds.length === 1 &&
+            Math.min(a.box.height, b.box.height) >= NEAR_MIN_HEIGHT * symbolSize &&
+            sideBySideNear(a.box, b.box, reach) &&
+            options.near(a.componentIds, b.componentIds, reach));
+        if (!together) continue;
         groups[i] = { box: unionRect(a.box, b.box), componentIds: [...a.componentIds, ...b.componentIds] };
         groups.splice(j, 1);
         merged = true;
@@ -67,7 +108,27 @@ export function belongTogether(a: Rect, b: Rect, symbolSize: number): boolean {
     }
     return false;
   }
-  return !stacked && xOverlap >= MIN_BROKEN_OVERLAP * narrow;
+  if (!stacked && xOverlap >= MIN_BROKEN_OVERLAP * narrow) return true;
+  return isEdgeBar(a, b, xOverlap) || isEdgeBar(b, a, xOverlap);
+}
+
+/**
+ * A flat stroke lying along the top or bottom edge of a taller part, over it for most of its
+ * length: the flag of a 5, the foot of a 1 or 2, the cap of a T drawn in a separate stroke. A
+ * minus or the bars of = sit at mid-height beside a symbol, never on its top or bottom edge.
+ */
+function isEdgeBar(bar: Rect, body: Rect, xOverlap: number): boolean {
+  if (bar.height > EDGE_BAR_FLAT * body.height || bar.width < bar.height) return false;
+  if (xOverlap < EDGE_BAR_OVERLAP * bar.width) return false;
+  const band = EDGE_BAR_BAND * body.height;
+  const top = bar.y + bar.height / 2;
+  return Math.abs(top - body.y) <= band || Math.abs(top - (body.y + body.height)) <= band;
+}
+
+/** Boxes within `reach` of each other, side by side with most of the shorter one's height shared. */
+function sideBySideNear(a: Rect, b: Rect, reach: number): boolean {
+  if (gapLength(a.x, a.width, b.x, b.width) > reach || gapLength(a.y, a.height, b.y, b.height) > reach) return false;
+  return overlapLength(a.y, a.height, b.y, b.height) >= NEAR_Y_OVERLAP * Math.min(a.height, b.height);
 }
 
 /** True when inner sits inside outer's box, right of its left quarter: content under a √. */

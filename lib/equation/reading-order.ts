@@ -1,3 +1,4 @@
+import { median } from "./ink-mask";
 import type { SymbolGroup } from "./merge-parts";
 
 export interface OrderedSymbol extends SymbolGroup {
@@ -17,27 +18,38 @@ const MIN_BASE_HEIGHT = 0.4;
  */
 const MAX_SUPERSCRIPT_ASPECT = 1.25;
 
+/** The line's baseline is only trusted with at least this many symbols of full height. */
+const MIN_BASELINE_SYMBOLS = 3;
+
 /**
  * Puts symbols in reading order (left edge, left to right; a √ starts left of its content) and
  * marks superscripts: a symbol no bigger than the last baseline symbol whose bottom lies above
  * that symbol's middle. Consecutive raised symbols (x^12) all compare against the same base.
+ * The base's middle is taken above the line's baseline (the median bottom of its symbols), so
+ * the descender of a y or a bracket's tail does not pull it down: a + or a digit written on
+ * the line after a y is not raised, while the 2 of y² still is.
  */
 export function orderSymbols(groups: readonly SymbolGroup[], symbolSize: number): OrderedSymbol[] {
   const sorted = [...groups].sort((a, b) => a.box.x - b.box.x || a.box.y - b.box.y);
+  const tall = sorted.filter((g) => g.box.height >= MIN_BASE_HEIGHT * symbolSize);
+  const baseline = tall.length >= MIN_BASELINE_SYMBOLS ? median(tall.map((g) => g.box.y + g.box.height)) : Infinity;
   const out: OrderedSymbol[] = [];
   let base: SymbolGroup | undefined;
   for (const g of sorted) {
-    const superscript = base !== undefined && isRaised(g, base, symbolSize);
+    const superscript = base !== undefined && isRaised(g, base, symbolSize, baseline);
     out.push({ ...g, superscript });
     if (!superscript) base = g;
   }
   return out;
 }
 
-function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number): boolean {
+function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number, baseline: number): boolean {
   if (base.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
   const bottom = g.box.y + g.box.height;
-  const middle = base.box.y + base.box.height / 2;
+  // A base that itself sits above the line (a raised symbol missed) keeps its own bottom.
+  const baseBottom = base.box.y + base.box.height;
+  const onLine = baseBottom > baseline ? Math.max(baseline, base.box.y + 0.5 * symbolSize) : baseBottom;
+  const middle = base.box.y + Math.min(base.box.height, onLine - base.box.y) / 2;
   // A bar written a little high after a digit is a minus, not an exponent.
   if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
   if (g.box.width > MAX_SUPERSCRIPT_ASPECT * g.box.height) return false;

@@ -1,7 +1,7 @@
 import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
-import { labelComponents } from "./components";
-import { median, type BoxTuple, type InkMask } from "./ink-mask";
+import { inkWithin, labelComponents } from "./components";
+import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
 import { mergeSymbolParts } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
 import { orderSymbols } from "./reading-order";
@@ -16,6 +16,12 @@ export interface SegmentedSymbol {
   superscript: boolean;
   /** How many connected components were merged into this symbol (2 for =, 3 for ÷). */
   parts: number;
+  /**
+   * This symbol and the next one drawn as one (box, crop, parts), when the geometry allows
+   * that they are one symbol in two strokes with a visible gap (an x as two arcs, a 4 whose
+   * crossbar stops short): the classifier decides (see solveImage).
+   */
+  joinWithNext?: { box: BoxTuple; canonical: CanonicalImage; parts: number; prior: number };
 }
 
 export interface SegmentOptions extends BinarizeOptions {
@@ -23,12 +29,30 @@ export interface SegmentOptions extends BinarizeOptions {
   removeRuledLines?: boolean;
   /** Redraw strokes at the training data's width. Default true. */
   normaliseStroke?: boolean;
+  /** That width in canonical pixels (default TARGET_STROKE; see SymbolClassifier.strokeWidth). */
+  strokeWidth?: number;
 }
 
 /** Components no bigger than this (in stroke widths) are paper grain or sensor noise. */
 const NOISE_STROKES = 0.6;
 /** A symbol smaller than this share of the median symbol size, left alone after merging, is a speck. */
 const SPECK_SIZE = 0.25;
+/**
+ * Neighbours that may be one symbol in two strokes: each at least JOIN_MIN_HEIGHT symbol sizes
+ * tall (not bars), sharing JOIN_Y_OVERLAP of the shorter one's height, the shorter at least
+ * JOIN_HEIGHT_RATIO of the taller, at most JOIN_GAP of the taller's height apart, and closer
+ * than JOIN_LINE_GAP of the line's median gap between symbols: a writer spaces symbols alike
+ * along a line, and a pen lift inside a symbol leaves a smaller gap than that. The two arcs of
+ * an x in CROHME ink stand 0.1-0.2 of their height apart, as far as some neighbours in a
+ * crowded line, so geometry only picks the pairs worth a second look; the classifier decides.
+ */
+const JOIN_MIN_HEIGHT = 0.3;
+const JOIN_Y_OVERLAP = 0.7;
+const JOIN_HEIGHT_RATIO = 0.4;
+const JOIN_GAP = 0.3;
+const JOIN_LINE_GAP = 0.5;
+/** With fewer gaps than this the line's spacing is unknown; only JOIN_GAP applies, halved. */
+const MIN_LINE_GAPS = 3;
 
 /**
  * Splits a photo, scan or canvas export of a handwritten one-line equation into symbols in
@@ -47,13 +71,47 @@ export function segmentEquation(image: GrayImage, options: SegmentOptions = {}):
   if (components.length === 0) return [];
   const symbolSize = median(components.map((c) => Math.max(c.width, c.height)));
 
-  const groups = mergeSymbolParts(components, symbolSize).filter(
+  const groups = mergeSymbolParts(components, symbolSize, {
+    stroke,
+    near: (a, b, reach) => inkWithin(labelled, a, b, reach),
+  }).filter(
     (g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize,
   );
-  return orderSymbols(groups, symbolSize).map((g) => ({
-    box: [g.box.x, g.box.y, g.box.width, g.box.height],
-    canonical: cropSymbol(labelled, g.box, g.componentIds, { normaliseStroke: options.normaliseStroke }),
-    superscript: g.superscript,
-    parts: g.componentIds.length,
-  }));
+  const ordered = orderSymbols(groups, symbolSize);
+  const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
+  const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
+  const lineGap = gaps.length >= MIN_LINE_GAPS ? median(gaps) : Infinity;
+  return ordered.map((g, i) => {
+    const next = ordered[i + 1];
+    const symbol: SegmentedSymbol = {
+      box: [g.box.x, g.box.y, g.box.width, g.box.height],
+      canonical: crop(g.box, g.componentIds),
+      superscript: g.superscript,
+      parts: g.componentIds.length,
+    };
+    const prior = next && !g.superscript && !next.superscript ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
+    if (next && prior > 0) {
+      const box = unionRect(g.box, next.box);
+      const ids = [...g.componentIds, ...next.componentIds];
+      symbol.joinWithNext = { box: [box.x, box.y, box.width, box.height], canonical: crop(box, ids), parts: ids.length, prior };
+    }
+    return symbol;
+  });
+}
+
+/**
+ * How likely two neighbours are one symbol, before looking at the ink: 0 unless they are side
+ * by side, alike in height, sharing most of it and close; then 1 - (gap / widest gap)^2, flat
+ * for strokes that nearly touch and falling to 0 as the gap nears the writer's spacing between
+ * symbols. The classifier's readings are weighed against it in the decoder.
+ */
+function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): number {
+  const tall = Math.max(a.height, b.height);
+  const short = Math.min(a.height, b.height);
+  if (short < JOIN_MIN_HEIGHT * symbolSize || short < JOIN_HEIGHT_RATIO * tall) return 0;
+  if (overlapLength(a.y, a.height, b.y, b.height) < JOIN_Y_OVERLAP * short) return 0;
+  const gap = gapLength(a.x, a.width, b.x, b.width);
+  const widest = Number.isFinite(lineGap) ? Math.min(JOIN_GAP * tall, JOIN_LINE_GAP * lineGap) : 0.5 * JOIN_GAP * tall;
+  if (gap >= widest) return 0;
+  return 1 - (gap / widest) ** 2;
 }

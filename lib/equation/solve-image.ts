@@ -71,28 +71,59 @@ export class NoSymbolsError extends Error {
  */
 export async function solveImage(image: GrayImage, options: SolveImageOptions): Promise<SolveImageResult> {
   const t0 = performance.now();
-  const lines = segmentLines(image, options.segment);
-  const symbols = lines.flat();
-  if (symbols.length === 0) throw new NoSymbolsError();
-  options.onCrops?.(symbols.map((s) => s.canonical));
+  const segmented = segmentLines(image, { strokeWidth: options.classifier.strokeWidth, ...options.segment });
+  const singles = segmented.flat();
+  if (singles.length === 0) throw new NoSymbolsError();
   const t1 = performance.now();
 
-  const ranked = await classifyCrops(
+  // Join candidates ride in the same batch, after the single symbols.
+  const joinCrops = singles.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : []));
+  const rankedAll = await classifyCrops(
     options.classifier,
-    symbols.map((s) => s.canonical),
+    [...singles.map((s) => s.canonical), ...joinCrops],
     options.topK ?? DEFAULT_TOP_K,
   );
   const t2 = performance.now();
+
+  // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
+  // symbol or two) that makes the likelier well-formed line. That fixes the symbols; the person's
+  // corrections then index them, so the same image always gives the same symbols to correct.
+  const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[] }[][] = [];
+  let offset = 0;
+  let joinOffset = singles.length;
+  for (const line of segmented) {
+    const joinedRanked: LabelCandidate[][] = [];
+    const hypotheses = line.map((symbol, i) => {
+      const own = rankedAll[offset + i]!;
+      const pair = symbol.joinWithNext ? rankedAll[joinOffset++]! : undefined;
+      if (pair) joinedRanked[i] = pair;
+      if (!pair || (pair[0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript };
+      // The joined reading counts as likely as the model says times the geometric prior.
+      const prior = symbol.joinWithNext!.prior;
+      return { candidates: own, superscript: symbol.superscript, joinWithNext: pair.map((c) => ({ label: c.label, p: c.p * prior })) };
+    });
+    const first = decodeEquation(hypotheses);
+    units.push(
+      first.tokens.map((t) => {
+        const symbol = line[t.start]!;
+        if (t.span === 1) return { symbol, ranked: hypotheses[t.start]!.candidates };
+        const joined = symbol.joinWithNext!;
+        return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: joinedRanked[t.start]! };
+      }),
+    );
+    offset += line.length;
+  }
+  options.onCrops?.(units.flat().map((u) => u.symbol.canonical));
 
   const corrections = new Map((options.corrections ?? []).map((c) => [c.index, c.label]));
   const tokens: SolvedToken[] = [];
   const expressions: string[] = [];
   let wellFormed = true;
-  let offset = 0;
-  lines.forEach((line, lineIndex) => {
-    const hypotheses = line.map((symbol, i) => {
+  offset = 0;
+  units.forEach((line, lineIndex) => {
+    const hypotheses = line.map((unit, i) => {
       const fixed = corrections.get(offset + i);
-      return { candidates: fixed === undefined ? ranked[offset + i]! : [{ label: fixed, p: 1 }], superscript: symbol.superscript };
+      return { candidates: fixed === undefined ? unit.ranked : [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript };
     });
     const decoded = decodeEquation(hypotheses);
     wellFormed &&= decoded.wellFormed;
@@ -101,12 +132,12 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
       tokens.push({
         label: t.label,
         confidence: t.confidence,
-        box: line[i]!.box,
+        box: line[i]!.symbol.box,
         line: lineIndex,
         superscript: t.superscript,
         overridden: t.overridden,
         corrected: corrections.has(offset + i),
-        candidates: ranked[offset + i]!,
+        candidates: line[i]!.ranked,
       });
     });
     offset += line.length;
@@ -124,6 +155,13 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
   };
 }
+
+/**
+ * A joined reading is offered to the decoder only when the model reads the joined crop as one
+ * symbol with at least this probability; the decoder then weighs it against the two-symbol
+ * reading (product of probabilities, grammar). Two clear symbols ("11": 0.99 x 0.99) stay apart.
+ */
+const JOIN_MIN_P = 0.9;
 
 /** Symbols per written line, boxes in whole-image coordinates. */
 export function segmentLines(image: GrayImage, options: SegmentOptions = {}): SegmentedSymbol[][] {

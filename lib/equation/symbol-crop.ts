@@ -5,8 +5,10 @@ import type { Rect } from "./ink-mask";
 import { dilateDisc, TARGET_STROKE, thinToSkeleton } from "./stroke-thickness";
 
 export interface CropOptions {
-  /** Redraw strokes at TARGET_STROKE canonical pixels (default true). */
+  /** Redraw strokes at `strokeWidth` canonical pixels (default true). */
   normaliseStroke?: boolean;
+  /** Canonical stroke width to redraw at (default TARGET_STROKE). */
+  strokeWidth?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export function cropSymbol(
   const longSide = Math.max(box.width, box.height);
   const scale = longSide / CANONICAL_SIZE;
   // Room for the redrawn stroke to spill past the skeleton's box.
-  const radius = options.normaliseStroke === false ? 0 : Math.max(0, (TARGET_STROKE * scale - 1) / 2);
+  const radius = options.normaliseStroke === false ? 0 : Math.max(0, ((options.strokeWidth ?? TARGET_STROKE) * scale - 1) / 2);
   const pad = Math.ceil(radius) + 1;
   const width = box.width + 2 * pad;
   const height = box.height + 2 * pad;
@@ -40,5 +42,18 @@ export function cropSymbol(
   const ink = new Uint8Array(mask.length);
   for (let i = 0; i < mask.length; i++) ink[i] = mask[i] ? 255 : 0;
   const inkBox = inkBoundingBox(ink, width, height, 128) ?? { x: pad, y: pad, width: box.width, height: box.height };
-  return fitToCanonical(ink, width, inkBox);
+  return fitToCanonical(ink, width, clipLikeInkRenderer(inkBox));
+}
+
+/**
+ * The imported ink was rendered with its extent spread over 46 pixel rows (0..45) and the last
+ * one clipped (renderStrokes, after the Kaggle set): the far end of the longer side loses its
+ * last 1/46, so the model never saw a 2's foot or a bar lying exactly along that edge. Crops
+ * lose the same sliver, so they look like what the model was trained on.
+ */
+function clipLikeInkRenderer(box: { x: number; y: number; width: number; height: number }) {
+  const long = Math.max(box.width, box.height);
+  const cut = Math.floor(long / (CANONICAL_SIZE + 1));
+  if (cut < 1) return box;
+  return box.height >= box.width ? { ...box, height: box.height - cut } : { ...box, width: box.width - cut };
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type * as tf from "@tensorflow/tfjs";
 import type { SymbolClassifier } from "../equation/classify";
+import { AUGMENTED_STROKE, TARGET_STROKE } from "../equation/stroke-thickness";
 import { CANONICAL_PIXELS } from "../images/canonical-form";
 import { initEngine, type EngineInfo } from "../ml/backend";
 import { predict } from "../ml/evaluate";
@@ -50,7 +51,7 @@ export async function getCurrentClassifier(db: Database.Database): Promise<Loade
     }
   }
   const previous = cached;
-  const loading = loadClassifier(row);
+  const loading = loadClassifier(row, trainedStrokeWidth(db, row.runId));
   holder.inksetSolverModel = { key, loading };
   loading.catch(() => {
     if (holder.inksetSolverModel?.loading === loading) holder.inksetSolverModel = undefined;
@@ -67,7 +68,17 @@ export function forgetCurrentClassifier(): void {
   holder.inksetSolverModel = undefined;
 }
 
-async function loadClassifier(row: ModelRow): Promise<LoadedClassifier & { model: tf.LayersModel }> {
+/**
+ * The stroke width the model learned from: its training run's on-the-fly augmentation (the
+ * default pipeline thickens strokes by 0-1 px) makes 2 px crops read best; plain canonical
+ * ink is 1 px.
+ */
+function trainedStrokeWidth(db: Database.Database, runId: number): number {
+  const run = db.prepare(`SELECT augment FROM training_runs WHERE id = ?`).get(runId) as { augment: string | null } | undefined;
+  return run?.augment ? AUGMENTED_STROKE : TARGET_STROKE;
+}
+
+async function loadClassifier(row: ModelRow, strokeWidth: number): Promise<LoadedClassifier & { model: tf.LayersModel }> {
   const start = performance.now();
   const engine = await initEngine();
   const model = await loadModel(row.dir);
@@ -86,6 +97,7 @@ async function loadClassifier(row: ModelRow): Promise<LoadedClassifier & { model
     modelName: row.name,
     engine: engine.name,
     loadMs: performance.now() - start,
+    strokeWidth,
     predict: (images) => predict(model, images),
   };
 }

@@ -89,3 +89,33 @@ describe("buildExpression", () => {
     assert.equal(build("xn+1", [1, 2, 3]), "x^(n+1)");
   });
 });
+
+describe("decodeEquation: symbols that may be two strokes of one", () => {
+  const join = (s: SymbolHypotheses, ...c: [string, number][]): SymbolHypotheses => ({ ...s, joinWithNext: c.map(([label, p]) => ({ label, p })) });
+
+  it("reads two doubtful parts as the one confident symbol they make together", () => {
+    // x-x=0 with the first x drawn as two arcs: "2" and "(" alone, "x" together.
+    const r = decodeEquation([join(sym(["2", 0.84], ["7", 0.13]), ["x", 0.99]), sym(["(", 0.85], ["0", 0.12]), sym(["-", 0.99]), sym(["x", 0.95]), sym(["=", 0.98]), sym(["0", 0.9])]);
+    assert.equal(r.expression, "x-x=0");
+    assert.deepEqual(r.tokens.map((t) => [t.start, t.span]), [[0, 2], [2, 1], [3, 1], [4, 1], [5, 1]]);
+  });
+
+  it("keeps two clear symbols apart", () => {
+    const r = decodeEquation([join(sym(["1", 0.98]), ["x", 0.95]), sym(["1", 0.98]), sym(["+", 0.99]), sym(["2", 0.99])]);
+    assert.equal(r.expression, "11+2");
+  });
+
+  it("does not join when the joined reading leaves the line ill-formed: ( x + 1 )", () => {
+    const r = decodeEquation([join(sym(["(", 0.7], ["1", 0.2]), ["x", 0.99]), sym(["x", 0.9]), sym(["+", 0.99]), sym(["1", 0.99]), sym([")", 0.99], ["1", 0.01])]);
+    assert.equal(r.expression, "(x+1)");
+  });
+});
+
+describe("decodeEquation: a number never directly follows a letter", () => {
+  it("reads 6x6 as 6×6 when × is among the candidates, and keeps x²", () => {
+    const r = decodeEquation([sym(["6", 0.99]), sym(["x", 0.8], ["×", 0.2]), sym(["6", 0.99]), sym(["=", 0.99]), sym(["3", 0.9]), sym(["6", 0.9])]);
+    assert.equal(labels(r), "6×6=36");
+    const square = decodeEquation([sym(["x", 0.9]), sup(["2", 0.9]), sym(["=", 0.9]), sym(["4", 0.9])]);
+    assert.equal(square.expression, "x^2=4");
+  });
+});

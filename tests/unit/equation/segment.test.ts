@@ -110,3 +110,63 @@ describe("segmentEquation", () => {
     assert.ok(inked > 0 && inked < image.width * image.height * 0.1, `${inked} ink pixels`);
   });
 });
+
+/** Pen strokes (polylines in pixels) on white paper. */
+function strokes(lines: [number, number][][], width = 260, height = 160, pen = 5): GrayImage {
+  const ink = new Float32Array(width * height);
+  for (const line of lines) for (let i = 1; i < line.length; i++) drawSegment(ink, width, height, line[i - 1]!, line[i]!, pen);
+  return renderOnPaper(ink, width, height);
+}
+
+/** A ")"-like (bulge +1) or "("-like (bulge -1) arc from (x, top) to (x, top + h). */
+function arc(x: number, top: number, h: number, bulge: number): [number, number][] {
+  return Array.from({ length: 13 }, (_, i) => {
+    const t = i / 12;
+    return [x + bulge * Math.sin(Math.PI * t) * h * 0.3, top + t * h] as [number, number];
+  });
+}
+
+describe("segmentEquation: strokes that nearly touch", () => {
+  const one = (x: number): [number, number][] => [[x, 40], [x, 100]];
+
+  it("joins an x written as two arcs that stop just short of each other", () => {
+    // Bulges 8 px apart between centre lines (3 px of paper between 5 px strokes), tips 38 px apart.
+    const image = strokes([arc(40, 50, 50, 1), arc(78, 50, 50, -1), one(150), one(200)]);
+    const symbols = segmentEquation(image);
+    assert.deepEqual(symbols.map((s) => s.parts), [2, 1, 1]);
+  });
+
+  it("joins a 4 whose stem misses the crossbar", () => {
+    const image = strokes([[[60, 40], [45, 80], [71, 80]], [[78, 45], [78, 100]], one(150)]);
+    assert.deepEqual(segmentEquation(image).map((s) => s.parts), [2, 1]);
+  });
+
+  it("joins the flag of a 5 drawn as a separate stroke along its top, but not a minus beside a digit", () => {
+    // Body of the 5 (stem and bowl), then a flag starting 8 px right of the stem's top.
+    const five = [[[50, 42], [48, 70], [70, 66], [82, 80], [76, 98], [50, 100]], [[60, 40], [95, 40]]] as [number, number][][];
+    assert.deepEqual(segmentEquation(strokes([...five, one(150), one(200)])).map((s) => s.parts), [2, 1, 1]);
+    const minus = segmentEquation(strokes([one(60), [[75, 70], [100, 70]], one(150)]));
+    assert.equal(minus.length, 3);
+  });
+
+  it("keeps 11 and 1- written close (a fifth of a symbol apart) as separate symbols", () => {
+    const ones = segmentEquation(strokes([one(60), one(72), one(150)]));
+    assert.equal(ones.length, 3);
+    const minus = segmentEquation(strokes([one(60), [[72, 72], [100, 72]], one(150)]));
+    assert.equal(minus.length, 3);
+  });
+});
+
+describe("segmentEquation: superscripts against the baseline", () => {
+  it("does not raise a + or a digit written on the line after a y's descender", () => {
+    for (const text of ["2y+1=4", "y+3", "4y+17=3"]) {
+      const symbols = segmentEquation(draw(text).image);
+      assert.ok(symbols.every((s) => !s.superscript), `${text}: ${symbols.map((s) => s.superscript)}`);
+    }
+  });
+
+  it("still raises the 2 of x² and y²", () => {
+    assert.deepEqual(segmentEquation(draw("x^2+1=4").image).map((s) => s.superscript), [false, true, false, false, false, false]);
+    assert.deepEqual(segmentEquation(draw("3y^2+1=7").image).map((s) => s.superscript), [false, false, true, false, false, false, false]);
+  });
+});

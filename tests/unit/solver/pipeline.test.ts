@@ -4,7 +4,8 @@ import { classifyCrops } from "../../../lib/equation/classify";
 import { composeEquation } from "../../../lib/equation/compose-equation";
 import { NoSymbolsError, segmentLines, solveImage } from "../../../lib/equation/solve-image";
 import { findLineBands } from "../../../lib/equation/split-lines";
-import { createRng } from "../../../lib/equation/synthetic-ink";
+import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
 import { scriptedClassifier, stacked, sure, written } from "./fakes";
 
@@ -29,7 +30,9 @@ describe("solveImage", () => {
   it("reads 2x+3=7 with one classify call and solves it: x = 2", async () => {
     const classifier = scriptedClassifier(sure("2x+3=7"));
     const result = await solveImage(written("2x+3=7"), { classifier });
-    assert.deepEqual(classifier.calls, [6]);
+    // One batch: the six symbols first, then any pairs that might be one symbol in two strokes.
+    assert.equal(classifier.calls.length, 1);
+    assert.ok(classifier.calls[0]! >= 6);
     assert.deepEqual(result.tokens.map((t) => t.label), ["2", "x", "+", "3", "=", "7"]);
     assert.equal(result.expression, "2*x+3=7");
     assert.equal(result.solution.text, "x = 2");
@@ -113,5 +116,39 @@ describe("findLineBands", () => {
     const bands = findLineBands(stacked([written("12"), written("34")], 20));
     assert.equal(bands.length, 2);
     assert.ok(bands[0]!.bottom <= bands[1]!.top);
+  });
+});
+
+/** Two arcs ")(" with a visible gap (an x written in two strokes), then a 1 and a 7 further on. */
+function twoArcsThenDigits(arcGap: number): GrayImage {
+  const width = 320;
+  const height = 160;
+  const ink = new Float32Array(width * height);
+  const arc = (x: number, bulge: number) => {
+    const pts = Array.from({ length: 13 }, (_, i) => [x + bulge * Math.sin((Math.PI * i) / 12) * 15, 55 + (i / 12) * 50] as [number, number]);
+    for (let i = 1; i < pts.length; i++) drawSegment(ink, width, height, pts[i - 1]!, pts[i]!, 5);
+  };
+  arc(40, 1);
+  arc(70 + arcGap, -1);
+  drawSegment(ink, width, height, [170, 40], [170, 105], 5);
+  drawSegment(ink, width, height, [220, 40], [250, 40], 5);
+  drawSegment(ink, width, height, [250, 40], [230, 105], 5);
+  return renderOnPaper(ink, width, height);
+}
+
+describe("solveImage: symbols written in two strokes", () => {
+  it("joins two arcs the model reads as one confident x, in the same batch", async () => {
+    // Singles: the arcs read as a doubtful 2 and 0, then - and 7 (the scripted model ignores
+    // the pixels); then the joined pair: x.
+    const classifier = scriptedClassifier([{ "2": 0.5 }, { "0": 0.45 }, { "-": 0.97 }, { "7": 0.97 }, { x: 0.93 }]);
+    const result = await solveImage(twoArcsThenDigits(18), { classifier });
+    assert.deepEqual(classifier.calls, [5]);
+    assert.deepEqual(result.tokens.map((t) => t.label), ["x", "-", "7"]);
+  });
+
+  it("keeps two clear symbols apart even when their joined crop reads as something", async () => {
+    const classifier = scriptedClassifier([{ "1": 0.96 }, { "1": 0.96 }, { "-": 0.97 }, { "7": 0.97 }, { x: 0.9 }]);
+    const result = await solveImage(twoArcsThenDigits(18), { classifier });
+    assert.deepEqual(result.tokens.map((t) => t.label), ["1", "1", "-", "7"]);
   });
 });
