@@ -72,7 +72,11 @@ function toPipeline(steps: StepState[]) {
 
 async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<Fetched<T>> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
-  const json = (await res.json().catch(() => ({}))) as T & { message?: string; errors?: string[] };
+  // An aborted request (a newer preview replaced it) must not look like an empty success.
+  const json = (await res.json().catch((err: unknown) => {
+    if (signal?.aborted) throw err;
+    return {};
+  })) as T & { message?: string; errors?: string[] };
   if (!res.ok) return { errors: json.errors ?? [json.message ?? `request failed (${res.status})`] };
   return { data: json };
 }
@@ -149,7 +153,7 @@ export function AugmentPlanner(props: {
     const timer = setTimeout(async () => {
       try {
         const result = await postJson<{ rows: GalleryRow[] }>("/api/augment/preview-images", galleryRequest, controller.signal);
-        if (result.data) setGallery(result.data.rows);
+        if (result.data) setGallery(result.data.rows ?? []);
         setGalleryErrors(result.errors ?? []);
       } catch {
         // aborted by a newer request

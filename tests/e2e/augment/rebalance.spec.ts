@@ -84,7 +84,7 @@ test("the API refuses an unknown operation and names a class without train origi
   expect(plan.classes.map((c: { label: string }) => c.label)).toEqual(["7", "×"]);
 });
 
-test("screenshot of the augment page with a plan", async ({ page }, testInfo) => {
+test("a three-class plan shows its rows and the pipeline gallery", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1400, height: 1800 });
   await page.goto("/augment");
   const classes = page.getByRole("group", { name: "Classes to rebalance" });

@@ -68,7 +68,7 @@ test("train, evaluate, open an off-diagonal cell, relabel from it and see the co
 
   await page.goto(`/models/${modelId}`);
   await expect(page.getByRole("heading", { name: `Model #${modelId}` })).toBeVisible();
-  await expect(page.getByTestId("split-mode")).toHaveText("content-hash split");
+  await expect(page.getByTestId("split-mode")).toHaveText("stored split (hash; by writer for ink)");
   await expect(page.getByRole("table", { name: "Per-class metrics" }).getByRole("row")).toHaveCount(1 + CLASSES.length + 3);
   await expect(page.getByRole("region", { name: "Most-confused pairs" })).toContainText(`${t} read as ${p}: ${n}`);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/model-page.png`, fullPage: true });
