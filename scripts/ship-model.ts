@@ -31,6 +31,7 @@ const manifest: ShippedManifest = {
   classes: JSON.parse(model.classes) as string[],
   config: JSON.parse(model.config) as Record<string, unknown>,
   splitMode: model.splitMode,
+  augmentOnTheFly: run.augment !== null,
   engine: model.engine,
   trainedOn: values["trained-on"] ?? `run ${run.id}`,
   metrics: { valAccuracy: model.valAccuracy, testAccuracy: model.testAccuracy, macroF1: model.macroF1 },

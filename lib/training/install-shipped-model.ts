@@ -13,6 +13,8 @@ const manifestSchema = z.object({
   classes: z.array(z.string()).min(2),
   config: z.record(z.string(), z.unknown()),
   splitMode: z.string(),
+  /** Trained with on-the-fly augmentation: the solver then feeds it 2 px crops (see lib/solver). */
+  augmentOnTheFly: z.boolean().default(false),
   engine: z.string(),
   trainedOn: z.string(),
   metrics: z.object({ valAccuracy: z.number().nullable(), testAccuracy: z.number().nullable(), macroF1: z.number().nullable() }),
@@ -40,12 +42,13 @@ export function installShippedModelIfNone(db: Database.Database, options: { mode
   return db.transaction(() => {
     const run = db
       .prepare(
-        `INSERT INTO training_runs (status, classes, classSet, config, splitMode, engine, trainCount, valCount, testCount, epochsRun, progress,
+        `INSERT INTO training_runs (status, classes, classSet, config, splitMode, augment, engine, trainCount, valCount, testCount, epochsRun, progress,
            valAccuracy, testAccuracy, macroF1, stopReason, error, createdAt, startedAt, finishedAt)
-         VALUES ('succeeded', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 'shipped', ?, ?, ?, ?) RETURNING id`,
+         VALUES ('succeeded', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, 'shipped', ?, ?, ?, ?) RETURNING id`,
       )
       .get(
-        JSON.stringify(manifest.classes), JSON.stringify(manifest.config), manifest.splitMode, manifest.engine,
+        JSON.stringify(manifest.classes), JSON.stringify(manifest.config), manifest.splitMode,
+        manifest.augmentOnTheFly ? JSON.stringify({ pipeline: "default" }) : null, manifest.engine,
         counts.train, counts.val, counts.test, Number(manifest.config.epochs ?? 0),
         metrics.valAccuracy, metrics.testAccuracy, metrics.macroF1,
         `shipped with Inkset, trained on ${manifest.trainedOn}; its samples are not in this database, so its figures come from that training`,
