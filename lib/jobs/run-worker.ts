@@ -20,11 +20,21 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const { db, workerId, handlers, signal } = options;
   const log = options.log ?? ((m: string) => console.log(`[worker ${workerId}] ${m}`));
   const pollMs = options.pollMs ?? 500;
-  const reset = resetStaleJobs(db, { staleMs: options.staleMs ?? 30_000 });
-  if (reset.requeued + reset.failed > 0) log(`recovered jobs of a stopped worker: ${reset.requeued} requeued, ${reset.failed} failed`);
+  const staleMs = options.staleMs ?? 30_000;
+  const recover = () => {
+    const reset = resetStaleJobs(db, { staleMs });
+    if (reset.requeued + reset.failed > 0) log(`recovered jobs of a stopped worker: ${reset.requeued} requeued, ${reset.failed} failed`);
+  };
+  recover();
   const types = Object.keys(handlers);
   log(`ready; handles ${types.join(", ")}`);
+  // Also while idle: a worker that died moments before this one started had a fresh heartbeat then.
+  let lastRecovery = Date.now();
   while (!signal.aborted) {
+    if (Date.now() - lastRecovery > staleMs) {
+      recover();
+      lastRecovery = Date.now();
+    }
     const job = claimJob(db, { workerId, types });
     if (!job) {
       await sleep(pollMs, signal);

@@ -146,3 +146,25 @@ test("errors: retryable ones requeue until attempts run out; permanent ones fail
   assert.equal(failJob(t.db, { id: flaky.id, workerId: "w", error: "x" }), null, "a settled job cannot fail again");
   assert.deepEqual(heartbeatJob(t.db, { id: flaky.id, workerId: "w" }), { owned: false, cancelRequested: false });
 });
+
+test("a running worker also recovers a job whose worker died after it started", async () => {
+  const job = enqueueJob(t.db, { type: "record" });
+  claimJob(t.db, { workerId: "ghost" });
+  const controller = new AbortController();
+  const ran: number[] = [];
+  const loop = runWorker({
+    db: t.db,
+    workerId: "survivor",
+    signal: controller.signal,
+    pollMs: 10,
+    staleMs: 300,
+    log: () => {},
+    handlers: { record: async (_p, ctx) => void ran.push(ctx.job.id) },
+  });
+  // The ghost's heartbeat is fresh at start-up, so the first sweep leaves it; a later one requeues it.
+  await waitFor(() => getJob(t.db, job.id)?.status === "succeeded", 10_000);
+  controller.abort();
+  await loop;
+  assert.deepEqual(ran, [job.id]);
+  assert.equal(getJob(t.db, job.id)?.attempts, 2);
+});
