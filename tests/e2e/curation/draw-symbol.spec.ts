@@ -1,8 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 
+// A per-attempt shift of a few pixels: identical strokes are stored once, so without it a retry or
+// a second run on the same database would meet "Already saved" instead of a new sample.
+let shift = 0;
+test.beforeEach(() => {
+  shift = (Date.now() % 997) / 40_000;
+});
+
 /** Draws polylines (in 0-1 canvas coordinates) with the mouse. */
 async function drawStrokes(page: Page, strokes: [number, number][][]) {
   const box = (await page.getByRole("img", { name: "Drawing area" }).boundingBox())!;
+  strokes = strokes.map((s) => s.map(([x, y]) => [x + shift, y + shift] as [number, number]));
   for (const stroke of strokes) {
     const [first, ...rest] = stroke;
     await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
