@@ -136,20 +136,9 @@ export function renderDocument(doc: InkDocument, options: Omit<ExpressionRenderO
 
 /** Pixel box of pen centre points widened to the pen's full width. */
 function boxAround(strokes: readonly (readonly (readonly [number, number])[])[], reach: number, strokeWidth: number): PixelBox {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const stroke of strokes) {
-    for (const [x, y] of stroke) {
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  if (minX === Infinity) throw new RangeError("a symbol references no drawn points");
-  return [minX - reach, minY - reach, maxX - minX + strokeWidth, maxY - minY + strokeWidth];
+  const box = measureStrokes(strokes);
+  if (!box) throw new RangeError("a symbol references no drawn points");
+  return [box.x - reach, box.y - reach, box.width + strokeWidth, box.height + strokeWidth];
 }
 
 /** The scale that makes the image `height` pixels tall; a flat expression ("-") uses its width. */
