@@ -1,6 +1,7 @@
 /**
  * npm run train -- [--epochs N] [--classes 0,1,2,+] [--class-set NAME] [--split stored|by-writer]
  *                  [--augment] [--batch-size N] [--learning-rate X] [--class-weights none|balanced]
+ *                  [--sampling shuffle|sqrt-balanced] [--lr-schedule constant|cosine]
  *                  [--patience N] [--seed N] [--no-promote] [--json]
  * Trains one model in the foreground (same code as the worker's job) and prints a summary;
  * with --json the last line is the JSON summary.
@@ -24,6 +25,8 @@ async function main(): Promise<number> {
       "batch-size": { type: "string" },
       "learning-rate": { type: "string" },
       "class-weights": { type: "string" },
+      sampling: { type: "string" },
+      "lr-schedule": { type: "string" },
       patience: { type: "string" },
       seed: { type: "string" },
       "no-promote": { type: "boolean", default: false },
@@ -37,6 +40,8 @@ async function main(): Promise<number> {
       batchSize: num(values["batch-size"]),
       learningRate: num(values["learning-rate"]),
       classWeights: values["class-weights"],
+      sampling: values.sampling,
+      lrSchedule: values["lr-schedule"],
       seed: num(values.seed),
       earlyStopping: values.patience === undefined ? undefined : { patience: num(values.patience) },
     }).filter(([, v]) => v !== undefined),

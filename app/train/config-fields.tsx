@@ -1,21 +1,27 @@
 "use client";
 
-/** The hyper-parameters of the symbol CNN with the earlier Keras work's defaults. */
+import { ACTIVATIONS, LOSSES, LR_SCHEDULES, OPTIMIZERS, SAMPLINGS, parseModelConfig } from "@/lib/ml/model-config";
+
+const DEFAULTS = parseModelConfig({});
+
+/** The hyper-parameters of the symbol CNN as form text, starting from the schema's defaults. */
 export const DEFAULT_CONFIG = {
-  convFilters: "32,64",
-  kernelSize: "3",
-  poolSize: "2",
-  denseUnits: "128",
-  dropout: "0.4",
-  activation: "relu",
-  loss: "categoricalCrossentropy",
-  optimizer: "adam",
-  learningRate: "0.001",
-  batchSize: "64",
-  epochs: "10",
-  patience: "",
-  classWeights: "none",
-  seed: "42",
+  convFilters: DEFAULTS.convFilters.join(","),
+  kernelSize: String(DEFAULTS.kernelSize),
+  poolSize: String(DEFAULTS.poolSize),
+  denseUnits: String(DEFAULTS.denseUnits),
+  dropout: String(DEFAULTS.dropout),
+  activation: DEFAULTS.activation as string,
+  loss: DEFAULTS.loss as string,
+  optimizer: DEFAULTS.optimizer as string,
+  learningRate: String(DEFAULTS.learningRate),
+  lrSchedule: DEFAULTS.lrSchedule as string,
+  batchSize: String(DEFAULTS.batchSize),
+  epochs: String(DEFAULTS.epochs),
+  patience: DEFAULTS.earlyStopping ? String(DEFAULTS.earlyStopping.patience) : "",
+  classWeights: DEFAULTS.classWeights as string,
+  sampling: DEFAULTS.sampling as string,
+  seed: String(DEFAULTS.seed),
 };
 export type ConfigText = typeof DEFAULT_CONFIG;
 
@@ -36,15 +42,19 @@ export function toConfig(c: ConfigText): Record<string, unknown> {
     epochs: num(c.epochs),
     earlyStopping: c.patience.trim() ? { patience: Number(c.patience) } : undefined,
     classWeights: c.classWeights,
+    sampling: c.sampling,
+    lrSchedule: c.lrSchedule,
     seed: num(c.seed),
   };
 }
 
 const SELECTS: Record<string, string[]> = {
-  activation: ["relu", "sigmoid", "tanh", "elu"],
-  loss: ["categoricalCrossentropy", "sparseCategoricalCrossentropy"],
-  optimizer: ["adam", "rmsprop", "sgd"],
+  activation: [...ACTIVATIONS],
+  loss: [...LOSSES],
+  optimizer: [...OPTIMIZERS],
+  lrSchedule: [...LR_SCHEDULES],
   classWeights: ["none", "balanced"],
+  sampling: [...SAMPLINGS],
 };
 const LABELS: Record<keyof ConfigText, string> = {
   convFilters: "Conv filters per layer",
@@ -56,10 +66,12 @@ const LABELS: Record<keyof ConfigText, string> = {
   loss: "Loss",
   optimizer: "Optimizer",
   learningRate: "Learning rate",
+  lrSchedule: "Learning-rate schedule",
   batchSize: "Batch size",
   epochs: "Epochs",
   patience: "Early stopping patience",
   classWeights: "Class weights",
+  sampling: "Sampling",
   seed: "Seed",
 };
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 export const ACTIVATIONS = ["relu", "sigmoid", "tanh", "elu"] as const;
 export const LOSSES = ["categoricalCrossentropy", "sparseCategoricalCrossentropy"] as const;
 export const OPTIMIZERS = ["adam", "rmsprop", "sgd"] as const;
+export const SAMPLINGS = ["shuffle", "sqrt-balanced"] as const;
+export const LR_SCHEDULES = ["constant", "cosine"] as const;
 
 /**
  * Hyper-parameters of the symbol CNN. Defaults are the earlier Keras work's: two 3x3
@@ -30,6 +32,15 @@ export const modelConfigSchema = z.object({
     })
     .optional(),
   classWeights: z.enum(["none", "balanced"]).default("none"),
+  /**
+   * How an epoch draws its samples. "shuffle" visits every sample once. "sqrt-balanced" keeps
+   * the epoch length but gives each class a share proportional to the square root of its size,
+   * so a class 30x rarer is seen about 5x more often than its share, repeating (freshly
+   * augmented) samples of rare classes instead of scaling their loss, which destabilised training.
+   */
+  sampling: z.enum(SAMPLINGS).default("shuffle"),
+  /** "cosine" decays the learning rate per step from learningRate to 0 over the planned epochs. */
+  lrSchedule: z.enum(LR_SCHEDULES).default("constant"),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
 });
 

@@ -3,7 +3,7 @@ import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../images/canonical-form";
 import { getEngineName } from "./backend";
 import { DataParallel } from "./data-parallel";
 import type { ModelConfig } from "./model-config";
-import { createRng } from "../util/prng";
+import { epochOrder, scheduledLearningRate } from "./epoch-order";
 
 /** Canonical images laid end to end (n * 2025 bytes) and their class indices. */
 export interface SampleSet {
@@ -48,10 +48,11 @@ export interface TrainHooks {
   batchThrottleMs?: number;
   signal?: AbortSignal;
   /**
-   * Per-sample, per-step augmentation of a canonical image. Gets a view it must not modify;
-   * returns a new 2025-byte image.
+   * Per-draw augmentation of a canonical image; draw is the image's position in the epoch's
+   * order, so a sample drawn twice in one epoch gets two variants. Gets a view it must not
+   * modify; returns a new 2025-byte image.
    */
-  augment?: (pixels: Uint8Array, index: number, epoch: number) => Uint8Array;
+  augment?: (pixels: Uint8Array, draw: number, epoch: number) => Uint8Array;
   /**
    * 2 splits each batch between this thread and a worker thread (data parallel: both compute
    * gradients on half the batch, the mean is applied here). The wasm backend uses one core per
@@ -121,7 +122,7 @@ export async function train(
 
   try {
     for (let epoch = 0; epoch < config.epochs && stopReason === "completed"; epoch++) {
-      const order = shuffledIndices(n, config.seed + epoch);
+      const order = epochOrder(data.train.labels, numClasses, config.sampling, config.seed + epoch);
       const start = performance.now();
       let lossSum = 0;
       let correct = 0;
@@ -132,7 +133,10 @@ export async function train(
           break;
         }
         const idx = order.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        const batch = makeBatch(data.train, idx, weights, epoch, hooks.augment);
+        if (config.lrSchedule !== "constant") {
+          setLearningRate(optimizer, scheduledLearningRate(config.lrSchedule, config.learningRate, epoch * batchesPerEpoch + b, config.epochs * batchesPerEpoch));
+        }
+        const batch = makeBatch(data.train, idx, b * batchSize, weights, epoch, hooks.augment);
         const step = await trainStep(model, optimizer, batch, numClasses, parallel);
         lossSum += step.loss * idx.length;
         correct += step.correct;
@@ -294,6 +298,8 @@ function weightedCrossEntropy(ys: tf.Tensor2D, probs: tf.Tensor2D, sw: tf.Tensor
 function makeBatch(
   set: SampleSet,
   idx: Int32Array,
+  /** Position of idx[0] in the epoch's order: the augmentation key, unique even for repeats. */
+  firstDraw: number,
   weights: Float32Array | null,
   epoch: number,
   augment: TrainHooks["augment"],
@@ -305,7 +311,7 @@ function makeBatch(
     const s = idx[i]!;
     let img = set.x.subarray(s * CANONICAL_PIXELS, (s + 1) * CANONICAL_PIXELS);
     if (augment) {
-      img = augment(img, s, epoch);
+      img = augment(img, firstDraw + i, epoch);
       if (img.length !== CANONICAL_PIXELS) throw new Error(`augment returned ${img.length} bytes for sample ${s}`);
     }
     const off = i * CANONICAL_PIXELS;
@@ -325,7 +331,7 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
   for (let i = 0; i < n; i++) all[i] = i;
   for (let start = 0; start < n; start += EVAL_BATCH) {
     const idx = all.subarray(start, Math.min(n, start + EVAL_BATCH));
-    const batch = makeBatch(set, idx, null, 0, undefined);
+    const batch = makeBatch(set, idx, start, null, 0, undefined);
     const [l, c] = tf.tidy(() => {
       const xs = tf.tensor4d(batch.pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]);
       const ys = tf.oneHot(tf.tensor1d(batch.labels, "int32"), numClasses);
@@ -351,6 +357,16 @@ export function classWeights(labels: Int32Array, numClasses: number, mode: Model
   return w;
 }
 
+/**
+ * SGD caches its rate in a scalar and must be told; Adam and RMSProp read the field each step.
+ * Duck-typed: tfjs optimizers answer instanceof for each other's classes.
+ */
+function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  const o = optimizer as unknown as { learningRate: number; setLearningRate?: (r: number) => void };
+  if (typeof o.setLearningRate === "function") o.setLearningRate(rate);
+  else o.learningRate = rate;
+}
+
 export function makeOptimizer(config: Pick<ModelConfig, "optimizer" | "learningRate">): tf.Optimizer {
   switch (config.optimizer) {
     case "adam":
@@ -361,20 +377,6 @@ export function makeOptimizer(config: Pick<ModelConfig, "optimizer" | "learningR
     case "sgd":
       return tf.train.sgd(config.learningRate);
   }
-}
-
-/** Fisher-Yates with a seeded mulberry32, so a run is reproducible from config.seed. */
-export function shuffledIndices(n: number, seed: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  const rand = createRng(seed);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = out[i]!;
-    out[i] = out[j]!;
-    out[j] = t;
-  }
-  return out;
 }
 
 

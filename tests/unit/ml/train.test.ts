@@ -3,7 +3,8 @@ import { before, describe, it } from "node:test";
 import { initEngine } from "../../../lib/ml/backend";
 import { createModel } from "../../../lib/ml/create-model";
 import { parseModelConfig } from "../../../lib/ml/model-config";
-import { classWeights, shuffledIndices, train, type EpochLogs } from "../../../lib/ml/train";
+import { classWeights, train, type EpochLogs } from "../../../lib/ml/train";
+import { shuffledIndices } from "../../../lib/ml/epoch-order";
 import { toyImages } from "./helpers";
 
 const small = { convFilters: [8], denseUnits: 16, dropout: 0.2, batchSize: 16, learningRate: 0.005, seed: 1 };
@@ -46,6 +47,33 @@ describe("train", () => {
     assert.equal(result.stopReason, "callback");
     assert.equal(result.epochsRun, 2);
     assert.equal(seen.size, 64);
+  });
+
+  it("sqrt-balanced sampling augments each repeat of a rare sample differently, and cosine ends near zero", async () => {
+    const config = parseModelConfig({ ...small, epochs: 2, sampling: "sqrt-balanced", lrSchedule: "cosine" });
+    // 60 of class 0, 6 of class 1: class 1 is drawn about 3x per epoch.
+    const set = toyImages(66, 1);
+    set.labels.fill(0);
+    set.labels.fill(1, 60);
+    const draws: { index: number; epoch: number }[] = [];
+    const firstSeen = new Map<number, number>();
+    const model = createModel(config, 3);
+    const result = await train(model, { train: set }, config, {
+      augment: (pixels, draw, epoch) => {
+        draws.push({ index: draw, epoch });
+        const key = pixels.reduce((h, p, i) => (h * 31 + p * (i + 1)) >>> 0, 0);
+        firstSeen.set(key, (firstSeen.get(key) ?? 0) + 1);
+        return pixels.slice();
+      },
+    });
+    assert.equal(result.epochsRun, 2);
+    assert.equal(draws.length, 2 * 66);
+    assert.equal(new Set(draws.map((d) => `${d.epoch}:${d.index}`)).size, draws.length, "every draw has its own augmentation key");
+    assert.ok(Math.max(...firstSeen.values()) > 2, "rare samples are drawn more than once per epoch");
+    const rate = (model.optimizer as unknown as { learningRate: number }).learningRate;
+    // 66 samples in batches of 16: 5 steps per epoch, 10 in all; the last step ran at step 9 of 10.
+    const expected = 0.5 * config.learningRate * (1 + Math.cos((Math.PI * 9) / 10));
+    assert.ok(Math.abs(rate - expected) < 1e-9, `last step's rate ${rate}, expected ${expected}`);
   });
 
   it("can be cancelled with an AbortSignal", async () => {
