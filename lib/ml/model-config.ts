@@ -8,7 +8,9 @@ export const LR_SCHEDULES = ["constant", "cosine"] as const;
 
 /**
  * Hyper-parameters of the symbol CNN. Defaults are the earlier Keras work's: two 3x3
- * convolutions (32, 64) each followed by 2x2 max-pooling, dropout 0.4, dense 128, Adam 1e-3.
+ * convolutions (32, 64) each followed by 2x2 max-pooling, dropout 0.4, dense 128, Adam 1e-3;
+ * plus what took the 17 Kaggle classes past 97% macro F1: sqrt-balanced sampling with prior
+ * correction and a cosine learning-rate decay.
  */
 export const modelConfigSchema = z.object({
   convFilters: z.array(z.number().int().min(1).max(512)).min(1).max(4).default([32, 64]),
@@ -37,10 +39,11 @@ export const modelConfigSchema = z.object({
    * the epoch length but gives each class a share proportional to the square root of its size,
    * so a class 30x rarer is seen about 5x more often than its share, repeating (freshly
    * augmented) samples of rare classes instead of scaling their loss, which destabilised training.
+   * After training the output is corrected back to the data's own class prior (prior-correction.ts).
    */
-  sampling: z.enum(SAMPLINGS).default("shuffle"),
+  sampling: z.enum(SAMPLINGS).default("sqrt-balanced"),
   /** "cosine" decays the learning rate per step from learningRate to 0 over the planned epochs. */
-  lrSchedule: z.enum(LR_SCHEDULES).default("constant"),
+  lrSchedule: z.enum(LR_SCHEDULES).default("cosine"),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
 });
 

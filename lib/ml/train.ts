@@ -4,6 +4,7 @@ import { getEngineName } from "./backend";
 import { DataParallel } from "./data-parallel";
 import type { ModelConfig } from "./model-config";
 import { epochOrder, scheduledLearningRate } from "./epoch-order";
+import { shiftOutputLogits, sqrtSamplingLogShift } from "./prior-correction";
 
 /** Canonical images laid end to end (n * 2025 bytes) and their class indices. */
 export interface SampleSet {
@@ -96,6 +97,8 @@ export async function train(
   const optimizer = makeOptimizer(config);
   model.compile({ optimizer, loss: config.loss, metrics: ["accuracy"] });
   const weights = classWeights(data.train.labels, numClasses, config.classWeights);
+  // Validation (hence early stopping) scores the model as it will be saved: prior-corrected.
+  const priorShift = config.sampling === "sqrt-balanced" ? sqrtSamplingLogShift(data.train.labels, numClasses) : null;
   const batchSize = Math.min(config.batchSize, n);
   const batchesPerEpoch = Math.ceil(n / batchSize);
   const throttle = hooks.batchThrottleMs ?? 500;
@@ -167,7 +170,7 @@ export async function train(
       const seconds = (performance.now() - start) / 1000;
       const logs: EpochLogs = { loss: lossSum / seen, acc: correct / seen, samplesPerSec: seen / seconds, seconds };
       if (data.val && data.val.labels.length > 0) {
-        const val = evaluateLoss(model, data.val, numClasses);
+        const val = evaluateLoss(model, data.val, numClasses, priorShift);
         logs.valLoss = val.loss;
         logs.valAcc = val.acc;
       }
@@ -195,6 +198,7 @@ export async function train(
     }
     if (bestWeights && bestEpoch !== history.length - 1) model.setWeights(bestWeights);
     else if (!bestWeights) bestEpoch = Math.max(0, history.length - 1);
+    if (priorShift && history.length > 0) shiftOutputLogits(model, priorShift);
   } finally {
     bestWeights?.forEach((w) => w.dispose());
     await parallel?.close();
@@ -322,8 +326,11 @@ function makeBatch(
   return { pixels, labels, sampleWeights };
 }
 
-/** Unweighted mean cross-entropy and accuracy over a whole set, in inference mode. */
-export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: number): { loss: number; acc: number } {
+/**
+ * Unweighted mean cross-entropy and accuracy over a whole set, in inference mode; with logShift,
+ * of the probabilities softmax(logits + logShift) the prior-corrected model will give.
+ */
+export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: number, logShift: Float32Array | null = null): { loss: number; acc: number } {
   const n = set.labels.length;
   let lossSum = 0;
   let correct = 0;
@@ -335,7 +342,8 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
     const [l, c] = tf.tidy(() => {
       const xs = tf.tensor4d(batch.pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]);
       const ys = tf.oneHot(tf.tensor1d(batch.labels, "int32"), numClasses);
-      const probs = model.predict(xs) as tf.Tensor2D;
+      const raw = model.predict(xs) as tf.Tensor2D;
+      const probs = logShift ? tf.div(tf.mul(raw, tf.exp(tf.tensor1d(logShift))), tf.sum(tf.mul(raw, tf.exp(tf.tensor1d(logShift))), 1, true)) : raw;
       const loss = tf.sum(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32"));
       return [loss.dataSync()[0]!, hits.dataSync()[0]!];
