@@ -5,6 +5,7 @@ import { CANONICAL_SIZE } from "@/lib/images/canonical-form";
 import { renderStrokes } from "@/lib/ink/render-strokes";
 import { DRAW_STROKE_WIDTH, normalizeStrokes } from "@/lib/dataset/drawing-strokes";
 import type { ClassOption } from "../components/curation/class-match";
+import { ClassSelect } from "../components/curation/class-select";
 import { useStrokeCanvas } from "../components/ink/use-stroke-canvas";
 
 const SIZE = 320;
@@ -132,14 +133,7 @@ export function DrawPad({ classes, initialLabel }: { classes: ClassOption[]; ini
               }}
             >
               <label htmlFor="draw-label">Label</label>
-              <select id="draw-label" value={label} onChange={(e) => setLabel(e.target.value)} style={{ minWidth: 120 }}>
-                <option value="">choose…</option>
-                {classes.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.name === c.slug ? c.name : `${c.name} (${c.slug})`}
-                  </option>
-                ))}
-              </select>
+              <ClassSelect id="draw-label" value={label} onChange={setLabel} classes={classes} style={{ minWidth: 120 }} />
             </form>
             <div className="panel" style={{ marginTop: "1rem" }}>
               <form

@@ -7,6 +7,27 @@ import type { ClassOption } from "../components/curation/class-match";
 const triState = (v: boolean | undefined) => (v === undefined ? "" : v ? "1" : "0");
 const fromTri = (v: string) => (v === "" ? undefined : v === "1");
 
+type Option = { value: string; text: string };
+const SPLITS: Option[] = ["train", "val", "test"].map((v) => ({ value: v, text: v }));
+const YES_NO: Option[] = [{ value: "1", text: "yes" }, { value: "0", text: "no" }];
+
+/** One labelled select whose first choice, "any", leaves the filter off. */
+function FilterSelect({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Option[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The filter bar; applying it navigates, so every view is a shareable URL. */
 export function SampleFilters({
   query,
@@ -48,51 +69,11 @@ export function SampleFilters({
         });
       }}
     >
-      <div className="field">
-        <label htmlFor="filter-label">Label</label>
-        <select id="filter-label" value={label} onChange={(e) => setLabel(e.target.value)}>
-          <option value="">any</option>
-          {classes.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-source">Source</label>
-        <select id="filter-source" value={source} onChange={(e) => setSource(e.target.value)}>
-          <option value="">any</option>
-          {sources.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-split">Split</label>
-        <select id="filter-split" value={split} onChange={(e) => setSplit(e.target.value)}>
-          <option value="">any</option>
-          <option>train</option>
-          <option>val</option>
-          <option>test</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-conflict">Conflict</label>
-        <select id="filter-conflict" value={conflict} onChange={(e) => setConflict(e.target.value)}>
-          <option value="">any</option>
-          <option value="1">yes</option>
-          <option value="0">no</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-relabelled">Relabelled</label>
-        <select id="filter-relabelled" value={relabelled} onChange={(e) => setRelabelled(e.target.value)}>
-          <option value="">any</option>
-          <option value="1">yes</option>
-          <option value="0">no</option>
-        </select>
-      </div>
+      <FilterSelect id="filter-label" label="Label" value={label} onChange={setLabel} options={classes.map((c) => ({ value: c.name, text: c.name }))} />
+      <FilterSelect id="filter-source" label="Source" value={source} onChange={setSource} options={sources.map((s) => ({ value: s, text: s }))} />
+      <FilterSelect id="filter-split" label="Split" value={split} onChange={setSplit} options={SPLITS} />
+      <FilterSelect id="filter-conflict" label="Conflict" value={conflict} onChange={setConflict} options={YES_NO} />
+      <FilterSelect id="filter-relabelled" label="Relabelled" value={relabelled} onChange={setRelabelled} options={YES_NO} />
       <div className="field">
         <label htmlFor="filter-model">Model</label>
         <input id="filter-model" type="number" min={1} value={model} onChange={(e) => setModel(e.target.value)} placeholder="id" />

@@ -12,6 +12,7 @@ import {
 import type { SamplePage, SampleRow } from "@/lib/dataset/list-samples";
 import { sampleQueryToSearch, type SampleFilter, type SampleQuery } from "@/lib/dataset/sample-query";
 import { classCandidates, matchClass, type ClassOption } from "../components/curation/class-match";
+import { ClassSelect } from "../components/curation/class-select";
 import { HistoryPanel } from "./history-panel";
 import { SampleFilters } from "./sample-filters";
 
@@ -319,14 +320,7 @@ export function SamplesBrowser({ query, initial, classes, sources }: Props) {
           </button>
         )}
         <label htmlFor="bulk-label">New label</label>
-        <select id="bulk-label" value={bulkLabel} onChange={(e) => setBulkLabel(e.target.value)} style={{ minWidth: 100 }}>
-          <option value="">choose…</option>
-          {classes.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name === c.slug ? c.name : `${c.name} (${c.slug})`}
-            </option>
-          ))}
-        </select>
+        <ClassSelect id="bulk-label" value={bulkLabel} onChange={setBulkLabel} classes={classes} style={{ minWidth: 100 }} />
         <button
           type="button"
           disabled={busy || !bulkLabel || selectedCount === 0}

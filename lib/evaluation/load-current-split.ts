@@ -1,6 +1,5 @@
 import type Database from "better-sqlite3";
-import { CANONICAL_PIXELS } from "../images/canonical-form";
-import type { LoadedSplit } from "../training/snapshot";
+import { packSamples, type LoadedSplit } from "../training/snapshot";
 
 export interface CurrentSplit extends LoadedSplit {
   /** Snapshot samples left out: deleted since, or relabelled to a class the model does not know. */
@@ -19,10 +18,6 @@ export function loadCurrentSplit(db: Database.Database, options: { runId: number
   const snapshot = db.prepare(`SELECT 1 FROM run_samples WHERE runId = ? LIMIT 1`).get(options.runId) !== undefined;
   if (!snapshot) return loadStoredSplit(db, { ...options, index });
   const { n } = db.prepare(`SELECT COUNT(*) AS n FROM run_samples WHERE runId = ? AND split = ?`).get(options.runId, options.split) as { n: number };
-  const x = new Uint8Array(n * CANONICAL_PIXELS);
-  const labels = new Int32Array(n);
-  const sampleIds = new Int32Array(n);
-  let i = 0;
   let relabelledSinceRun = 0;
   const rows = db
     .prepare(
@@ -30,22 +25,12 @@ export function loadCurrentSplit(db: Database.Database, options: { runId: number
        FROM run_samples rs JOIN samples s ON s.id = rs.sampleId WHERE rs.runId = ? AND rs.split = ? ORDER BY rs.sampleId`,
     )
     .iterate(options.runId, options.split) as IterableIterator<{ id: number; frozen: string; label: string; canonical: Buffer }>;
-  for (const row of rows) {
+  const packed = packSamples(n, rows, (row) => {
     const cls = index.get(row.label);
-    if (cls === undefined) continue;
-    x.set(row.canonical, i * CANONICAL_PIXELS);
-    labels[i] = cls;
-    sampleIds[i] = row.id;
-    if (row.frozen !== row.label) relabelledSinceRun++;
-    i++;
-  }
-  return {
-    x: x.subarray(0, i * CANONICAL_PIXELS),
-    labels: labels.subarray(0, i),
-    sampleIds: sampleIds.subarray(0, i),
-    skipped: n - i,
-    relabelledSinceRun,
-  };
+    if (cls !== undefined && row.frozen !== row.label) relabelledSinceRun++;
+    return cls;
+  });
+  return { ...packed, skipped: n - packed.labels.length, relabelledSinceRun };
 }
 
 /**
@@ -56,16 +41,10 @@ function loadStoredSplit(db: Database.Database, options: { split: string; classe
   const classJson = JSON.stringify(options.classes);
   const where = `split = ? AND source <> 'augmented' AND label IN (SELECT value FROM json_each(?))`;
   const n = db.prepare(`SELECT COUNT(*) FROM samples WHERE ${where}`).pluck().get(options.split, classJson) as number;
-  const x = new Uint8Array(n * CANONICAL_PIXELS);
-  const labels = new Int32Array(n);
-  const sampleIds = new Int32Array(n);
-  let i = 0;
-  for (const row of db.prepare(`SELECT id, label, canonical FROM samples WHERE ${where} ORDER BY id`).iterate(options.split, classJson) as IterableIterator<{ id: number; label: string; canonical: Buffer }>) {
-    if (i >= n) break;
-    x.set(row.canonical, i * CANONICAL_PIXELS);
-    labels[i] = options.index.get(row.label)!;
-    sampleIds[i] = row.id;
-    i++;
-  }
-  return { x: x.subarray(0, i * CANONICAL_PIXELS), labels: labels.subarray(0, i), sampleIds: sampleIds.subarray(0, i), skipped: 0, relabelledSinceRun: 0 };
+  const rows = db.prepare(`SELECT id, label, canonical FROM samples WHERE ${where} ORDER BY id`).iterate(options.split, classJson) as IterableIterator<{
+    id: number;
+    label: string;
+    canonical: Buffer;
+  }>;
+  return { ...packSamples(n, rows, (row) => options.index.get(row.label)), skipped: 0, relabelledSinceRun: 0 };
 }

@@ -336,6 +336,8 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
   let correct = 0;
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
+  // p * e^shift, renormalised, is softmax(logits + shift): built once, applied per batch.
+  const priorWeights = logShift ? tf.exp(tf.tensor1d(logShift)) : null;
   for (let start = 0; start < n; start += EVAL_BATCH) {
     const idx = all.subarray(start, Math.min(n, start + EVAL_BATCH));
     const batch = makeBatch(set, idx, start, null, 0, undefined);
@@ -343,7 +345,8 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
       const xs = tf.tensor4d(batch.pixels, [idx.length, CANONICAL_SIZE, CANONICAL_SIZE, 1]);
       const ys = tf.oneHot(tf.tensor1d(batch.labels, "int32"), numClasses);
       const raw = model.predict(xs) as tf.Tensor2D;
-      const probs = logShift ? tf.div(tf.mul(raw, tf.exp(tf.tensor1d(logShift))), tf.sum(tf.mul(raw, tf.exp(tf.tensor1d(logShift))), 1, true)) : raw;
+      const weighted = priorWeights ? tf.mul(raw, priorWeights) : raw;
+      const probs = priorWeights ? tf.div(weighted, tf.sum(weighted, 1, true)) : raw;
       const loss = tf.sum(tf.neg(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), "int32"));
       return [loss.dataSync()[0]!, hits.dataSync()[0]!];
@@ -351,6 +354,7 @@ export function evaluateLoss(model: tf.LayersModel, set: SampleSet, numClasses: 
     lossSum += l;
     correct += c;
   }
+  priorWeights?.dispose();
   return { loss: lossSum / Math.max(1, n), acc: correct / Math.max(1, n) };
 }
 

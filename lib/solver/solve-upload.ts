@@ -3,7 +3,7 @@ import { resolveClassLabel } from "../dataset/resolve-class";
 import { saveEquationCrop, type SavedEquationCrop } from "../dataset/save-equation-crop";
 import type { SymbolClassifier } from "../equation/classify";
 import type { BoxTuple } from "../equation/ink-mask";
-import { NoSymbolsError, solveImage, type SolveTiming, type TokenCorrection } from "../equation/solve-image";
+import { NoSymbolsError, solveImage, type SolvedToken, type SolveTiming, type TokenCorrection } from "../equation/solve-image";
 import type { SolveResult } from "../equation/solve";
 import type { LabelCandidate } from "../equation/decode";
 import type { CanonicalImage } from "../images/canonical-form";
@@ -13,18 +13,11 @@ import { getCurrentClassifier, NoModelError, type LoadedClassifier } from "./cur
 
 /** What POST /api/solve and `npm run solve` return. */
 export interface SolveResponse {
-  tokens: {
-    label: string;
-    confidence: number;
-    box: BoxTuple;
-    line: number;
-    superscript: boolean;
-    overridden: boolean;
-    corrected: boolean;
+  tokens: (Omit<SolvedToken, "candidates"> & {
     alternatives: LabelCandidate[];
     /** The canonical 45x45 crop the model saw, base64 of the raw bytes (with `includeCrops`). */
     crop?: string;
-  }[];
+  })[];
   expression: string;
   lines: string[];
   wellFormed: boolean;

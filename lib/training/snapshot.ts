@@ -63,15 +63,24 @@ export interface LoadedSplit extends SampleSet {
 export function loadSnapshotSplit(db: Database.Database, options: { runId: number; split: "train" | "val" | "test"; classes: string[] }): LoadedSplit {
   const index = new Map(options.classes.map((c, i) => [c, i]));
   const { n } = db.prepare(`SELECT COUNT(*) AS n FROM run_samples WHERE runId = ? AND split = ?`).get(options.runId, options.split) as { n: number };
+  const rows = db
+    .prepare(`SELECT rs.sampleId AS id, rs.label AS label, s.canonical AS canonical FROM run_samples rs JOIN samples s ON s.id = rs.sampleId WHERE rs.runId = ? AND rs.split = ? ORDER BY rs.sampleId`)
+    .iterate(options.runId, options.split) as IterableIterator<{ id: number; label: string; canonical: Buffer }>;
+  return packSamples(n, rows, (row) => index.get(row.label));
+}
+
+/**
+ * Packs at most n rows into contiguous canonical images, class indices and sample ids, in row
+ * order; a row whose classOf is undefined is left out.
+ */
+export function packSamples<R extends { id: number; canonical: Uint8Array }>(n: number, rows: Iterable<R>, classOf: (row: R) => number | undefined): LoadedSplit {
   const x = new Uint8Array(n * CANONICAL_PIXELS);
   const labels = new Int32Array(n);
   const sampleIds = new Int32Array(n);
   let i = 0;
-  const rows = db
-    .prepare(`SELECT rs.sampleId AS id, rs.label AS label, s.canonical AS canonical FROM run_samples rs JOIN samples s ON s.id = rs.sampleId WHERE rs.runId = ? AND rs.split = ? ORDER BY rs.sampleId`)
-    .iterate(options.runId, options.split) as IterableIterator<{ id: number; label: string; canonical: Buffer }>;
   for (const row of rows) {
-    const cls = index.get(row.label);
+    if (i >= n) break;
+    const cls = classOf(row);
     if (cls === undefined) continue;
     x.set(row.canonical, i * CANONICAL_PIXELS);
     labels[i] = cls;

@@ -1,8 +1,8 @@
 import { getSqlite } from "@/lib/db";
 import { listAugmentRuns } from "@/lib/augment-store/augment-runs";
-import { buildRebalancePlan, summarizePlan } from "@/lib/augment-store/build-plan";
-import { parsePlanRequest } from "@/lib/augment-store/plan-request";
+import { summarizePlan } from "@/lib/augment-store/build-plan";
 import { startAugmentRun } from "@/lib/augment-store/start-augment-run";
+import { planFromRequest } from "../plan-from-request";
 
 /** Recent augment runs, newest first. */
 export async function GET() {
@@ -14,12 +14,9 @@ export async function GET() {
  * Progress is the job's: GET /api/jobs/:jobId.
  */
 export async function POST(request: Request) {
-  const body = await request.json().catch(() => undefined);
-  if (body === undefined) return Response.json({ message: "body must be JSON", errors: ["body must be JSON"] }, { status: 400 });
-  const db = getSqlite();
-  const parsed = parsePlanRequest(db, body);
-  if (!parsed.ok) return Response.json({ message: parsed.message, errors: parsed.errors }, { status: 400 });
-  const plan = buildRebalancePlan(db, parsed.options);
+  const planned = await planFromRequest(request);
+  if (planned instanceof Response) return planned;
+  const { db, plan } = planned;
   if (plan.rebalance.total.toGenerate === 0) {
     const reason = plan.rebalance.warnings.join("; ") || "every chosen class is already at or above the target";
     return Response.json({ message: `nothing to generate: ${reason}`, errors: [reason] }, { status: 400 });
