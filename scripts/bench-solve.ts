@@ -43,9 +43,11 @@ interface Score {
   symbolsRight: number;
   symbolsCompared: number;
   failures: { name: string; truth: string; read: string }[];
+  /** "truth→read" -> count, over lines whose symbol count matches. */
+  confusions: Map<string, number>;
 }
 
-const emptyScore = (): Score => ({ total: 0, exact: 0, countMatch: 0, symbolsRight: 0, symbolsCompared: 0, failures: [] });
+const emptyScore = (): Score => ({ total: 0, exact: 0, countMatch: 0, symbolsRight: 0, symbolsCompared: 0, failures: [], confusions: new Map() });
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -196,6 +198,10 @@ async function scoreOne(score: Score, name: string, image: GrayImage, labels: re
       result.tokens.forEach((t, i) => {
         score.symbolsCompared++;
         if (t.label === labels[i] && !t.superscript) score.symbolsRight++;
+        else {
+          const key = `${labels[i]}→${t.label}${t.superscript ? "^" : ""}`;
+          score.confusions.set(key, (score.confusions.get(key) ?? 0) + 1);
+        }
       });
     }
   } catch (err) {
@@ -206,6 +212,8 @@ async function scoreOne(score: Score, name: string, image: GrayImage, labels: re
 }
 
 function printFailures(score: Score, max: number, log: (m: string) => void): void {
+  const top = [...score.confusions].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  if (top.length > 0) log(`    most frequent symbol errors (truth→read): ${top.map(([k, v]) => `${k} ${v}`).join(", ")}`);
   for (const f of score.failures.slice(0, max)) log(`    ${f.name}: truth ${f.truth}   read ${f.read || "(nothing)"}`);
 }
 

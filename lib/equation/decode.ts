@@ -51,6 +51,12 @@ export interface DecodeOptions {
 /** Stands in for a probability of 0 so a zero-scored label is still ranked, just last. */
 const MIN_P = 1e-9;
 const DEFAULT_BEAM = 256;
+/**
+ * Log-cost of reading a symbol the segmenter marked as raised on the line instead. The mark is
+ * geometric and mostly right, so it takes the grammar or a confident classifier to undo it:
+ * "3x=36" with a high, short = after the small x, not "3x^2 36".
+ */
+const FLAT_FOR_RAISED_COST = Math.log(0.1);
 
 /** "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2 or x×2 are). */
 type Last = "start" | "operand" | "variable" | "operator" | "relation" | "open" | "root";
@@ -64,7 +70,7 @@ interface State {
   relations: number;
   score: number;
   /** Index into each token's candidates and how many symbols it covers, back-pointed as a persistent list. */
-  path: { choice: number; span: number; prev: State["path"] } | null;
+  path: { choice: number; span: number; raised: boolean; prev: State["path"] } | null;
 }
 
 /**
@@ -73,7 +79,8 @@ interface State {
  * states (what came last, open brackets, relations used): at most one relation (=, <, ≤ ...),
  * binary operators only between operands (a leading or post-bracket minus is allowed), no
  * trailing operator, matched brackets, √ followed by an operand, and superscripts only after
- * an operand. Readings that reach the same state are merged, so with the default beam the
+ * an operand (a symbol marked raised may also be read on the line, at FLAT_FOR_RAISED_COST).
+ * Readings that reach the same state are merged, so with the default beam the
  * search is exact for one-line equations. Where a symbol may be joined with the next, both
  * readings compete on the same terms: the product of the probabilities of the tokens read.
  */
@@ -90,51 +97,57 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   };
   for (let i = 0; i < n; i++) {
     const symbol = symbols[i]!;
-    const prevSuper = i > 0 && symbols[i - 1]!.superscript === true;
     const beam = [...beams[i]!.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
     const pair = symbol.joinWithNext && i + 1 < n && !symbol.superscript && !symbols[i + 1]!.superscript ? symbol.joinWithNext : undefined;
+    // A raised symbol may still be on the line (an = written high after a small x), at a cost.
+    const placements = symbol.superscript ? [{ raised: true, cost: 0 }, { raised: false, cost: FLAT_FOR_RAISED_COST }] : [{ raised: false, cost: 0 }];
     for (const state of beam) {
-      let s: State | null = state;
-      if (symbol.superscript && !prevSuper) s = enterSuperscript(state);
-      else if (!symbol.superscript && prevSuper) s = leaveSuperscript(state);
-      if (!s) continue;
-      const from = s;
-      const step = (candidates: readonly LabelCandidate[], span: number) =>
-        candidates.forEach((candidate, choice) => {
-          const next = advance(from, candidate.label);
-          if (!next) return;
-          next.score = from.score + Math.log(Math.max(candidate.p, MIN_P));
-          next.path = { choice, span, prev: from.path };
-          offer(i + span, next);
-        });
-      step(symbol.candidates, 1);
-      if (pair) step(pair, 2);
+      for (const { raised, cost } of placements) {
+        const from = place(state, raised);
+        if (!from) continue;
+        const step = (candidates: readonly LabelCandidate[], span: number) =>
+          candidates.forEach((candidate, choice) => {
+            const next = advance(from, candidate.label);
+            if (!next) return;
+            next.score = from.score + cost + Math.log(Math.max(candidate.p, MIN_P));
+            next.path = { choice, span, raised, prev: from.path };
+            offer(i + span, next);
+          });
+        step(symbol.candidates, 1);
+        if (pair && !raised) step(pair, 2);
+      }
     }
   }
-  const lastSuper = n > 0 && symbols[n - 1]!.superscript === true;
   const finals = [...beams[n]!.values()]
-    .map((s) => (lastSuper ? leaveSuperscript(s) : s))
+    .map((s) => place(s, false))
     .filter((s): s is State => s !== null && isOperand(s.last) && s.stack === "");
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
-  // Without a well-formed reading: every symbol alone, its top-1.
-  let steps: { choice: number; span: number }[] = symbols.map(() => ({ choice: 0, span: 1 }));
+  // Without a well-formed reading: every symbol alone, its top-1, placed as segmented.
+  let steps: { choice: number; span: number; raised: boolean }[] = symbols.map((s) => ({ choice: 0, span: 1, raised: s.superscript === true }));
   if (winner) {
     steps = [];
-    for (let node = winner.path; node; node = node.prev) steps.push({ choice: node.choice, span: node.span });
+    for (let node = winner.path; node; node = node.prev) steps.push({ choice: node.choice, span: node.span, raised: node.raised });
     steps.reverse();
   }
   const tokens: DecodedToken[] = [];
   let start = 0;
-  for (const { choice, span } of steps) {
+  for (const { choice, span, raised } of steps) {
     const symbol = symbols[start]!;
     const candidates = span === 2 ? symbol.joinWithNext! : symbol.candidates;
     const candidate = candidates[choice] ?? { label: "?", p: 0 };
-    tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: symbol.superscript === true, start, span });
+    tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: raised, start, span });
     start += span;
   }
   const logProb = tokens.reduce((sum, t) => sum + Math.log(Math.max(t.confidence, MIN_P)), 0);
   return { tokens, expression: buildExpression(tokens), wellFormed: winner !== undefined, logProb };
+}
+
+/** The state a symbol is read in: entering, staying in or leaving a superscript as needed. */
+function place(state: State, raised: boolean): State | null {
+  const inSuperscript = state.stack.includes("^");
+  if (raised) return inSuperscript ? state : enterSuperscript(state);
+  return inSuperscript ? leaveSuperscript(state) : state;
 }
 
 function enterSuperscript(state: State): State | null {

@@ -60,6 +60,17 @@ describe("decodeEquation", () => {
     assert.equal(bad.expression, "x^2");
   });
 
+  it("reads a symbol marked raised on the line when only that reading is well formed", () => {
+    // A short = written high after a small x is marked raised; "x^=" is not an expression.
+    const r = decodeEquation([sym(["3", 0.9]), sym(["x", 0.9]), sup(["=", 0.99], ["2", 0.005]), sym(["3", 0.9]), sym(["6", 0.9])]);
+    assert.equal(r.expression, "3*x=36");
+    assert.equal(r.tokens[2]!.superscript, false);
+    // A raised digit after a number keeps its mark: the flat reading costs more than it gains.
+    const power = decodeEquation([sym(["3", 0.9]), sup(["2", 0.9]), sym(["=", 0.9]), sym(["9", 0.9])]);
+    assert.equal(power.expression, "3^2=9");
+    assert.equal(power.tokens[1]!.superscript, true);
+  });
+
   it("falls back to the top-1 labels, flagged, when nothing is well formed", () => {
     const r = decodeEquation([sym(["+", 0.9], ["=", 0.1])]);
     assert.equal(r.wellFormed, false);
