@@ -1,5 +1,5 @@
 /**
- * npm run bench:solve -- [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N]
+ * npm run bench:solve -- [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only]
  *
  * Measures the equation solver with the current model of the database (INKSET_DATA_DIR):
  * (a) expression exact-match on real CROHME handwriting from writers in the stored TEST split
@@ -9,6 +9,8 @@
  *     line well formed by the decoder's grammar (what the solver can read at all);
  * (b) exact-match on equations composed from TEST-split canonical samples of the model's
  *     classes with size, baseline and spacing jitter (lib/equation/compose-equation);
+ * (a) and (b) re-weigh the classifier's top-k by where each symbol sits in its line (the shipped
+ * placement model); --shape-only reads each crop by its shape alone, for comparison.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
  *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
  *     batch, decoding, solving).
@@ -23,6 +25,7 @@ import sharp from "sharp";
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
 import { exportExpressions } from "../lib/dataset/export-expressions";
+import { STRUCTURED_LATEX } from "../lib/dataset/flat-lines";
 import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
 import { buildExpression, decodeEquation } from "../lib/equation/decode";
@@ -34,7 +37,6 @@ import { solveUpload } from "../lib/solver/solve-upload";
 import type { GrayImage } from "../lib/images/canonicalize";
 import { getModel } from "../lib/training/models";
 
-const UNSUPPORTED_LATEX = /\^|_|\\frac|\\sqrt|\\over|\\sum|\\int|\\lim|\\begin|\\matrix/;
 
 interface Score {
   total: number;
@@ -58,6 +60,7 @@ async function main(): Promise<number> {
       seed: { type: "string", default: "7" },
       failures: { type: "string", default: "8" },
       json: { type: "boolean", default: false },
+      "shape-only": { type: "boolean", default: false },
     },
   });
   const env = getEnv();
@@ -73,11 +76,13 @@ async function main(): Promise<number> {
     throw err;
   }
   const row = getModel(db, classifier.modelId)!;
+  const placement = values["shape-only"] ? null : undefined;
   const classes = new Set(classifier.classes);
   const log = (m: string) => {
     if (!values.json) console.log(m);
   };
   const cfg = JSON.parse(row.config) as { epochs?: number };
+  if (values["shape-only"]) log("shape only: the placement model is off");
   log(
     `model #${row.id} ${row.name}: ${classifier.classes.length} classes [${classifier.classes.join(" ")}], ${cfg.epochs ?? "?"} epochs, ` +
       `split ${row.splitMode}, test accuracy ${pct(row.testAccuracy ?? 0)}, engine ${classifier.engine}, loaded in ${classifier.loadMs.toFixed(0)} ms`,
@@ -98,7 +103,7 @@ async function main(): Promise<number> {
   for (const entry of index.expressions) {
     considered++;
     const truth = JSON.parse(fs.readFileSync(path.join(exportDir, entry.truth), "utf8")) as ExpressionTruth;
-    if (truth.latex && UNSUPPORTED_LATEX.test(truth.latex)) {
+    if (truth.latex && STRUCTURED_LATEX.test(truth.latex)) {
       skip("structure (^ _ frac sqrt ...)");
       continue;
     }
@@ -118,7 +123,7 @@ async function main(): Promise<number> {
       continue;
     }
     const image = await decodeGray(fs.readFileSync(path.join(exportDir, entry.image)));
-    await scoreOne(crohme, entry.image, image, labels, classifier);
+    await scoreOne(crohme, entry.image, image, labels, classifier, placement);
   }
   log(
     `(a) CROHME, unseen writers: ${crohme.exact}/${crohme.total} exact = ${pct(crohme.exact / crohme.total)} ` +
@@ -141,7 +146,7 @@ async function main(): Promise<number> {
     });
     const size = 40 + Math.round(rng() * 80);
     const { image } = composeEquation(symbols, { size, rng });
-    await scoreOne(composed, `composed-${k}`, image, labels, classifier);
+    await scoreOne(composed, `composed-${k}`, image, labels, classifier, placement);
   }
   log(
     `(b) composed from test-split symbols: ${composed.exact}/${composed.total} exact = ${pct(composed.exact / composed.total)} ` +
@@ -186,12 +191,19 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function scoreOne(score: Score, name: string, image: GrayImage, labels: readonly string[], classifier: Awaited<ReturnType<typeof getCurrentClassifier>>): Promise<void> {
+async function scoreOne(
+  score: Score,
+  name: string,
+  image: GrayImage,
+  labels: readonly string[],
+  classifier: Awaited<ReturnType<typeof getCurrentClassifier>>,
+  placement: null | undefined,
+): Promise<void> {
   score.total++;
   const truth = buildExpression(labels.map((label) => ({ label, superscript: false })));
   let read = "";
   try {
-    const result = await solveImage(image, { classifier });
+    const result = await solveImage(image, { classifier, placement });
     read = result.expression;
     if (result.tokens.length === labels.length) {
       score.countMatch++;

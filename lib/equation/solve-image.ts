@@ -3,14 +3,20 @@ import type { GrayImage } from "../images/canonicalize";
 import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify";
 import { decodeEquation, type LabelCandidate } from "./decode";
 import type { BoxTuple } from "./ink-mask";
+import { lineFrame, placeInLine } from "./line-frame";
+import { reweighByPlacement, type PlacementModel } from "./placement-model";
 import { segmentEquation, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { shippedPlacementModel } from "./shipped-placement";
 import { solveExpression, type SolveResult } from "./solve";
 import { cropRows, findLineBands } from "./split-lines";
 
 /** One symbol as read: what the decoder chose, how sure the model was, and where it is. */
 export interface SolvedToken {
   label: string;
-  /** The model's probability for `label` (1 for a correction by the person). */
+  /**
+   * How sure the reader is of `label`: the model's probability, re-weighed by where the symbol
+   * sits in its line (1 for a correction by the person).
+   */
   confidence: number;
   box: BoxTuple;
   /** Index of the written line (0 for a one-line equation). */
@@ -20,7 +26,7 @@ export interface SolvedToken {
   overridden: boolean;
   /** The person picked this label. */
   corrected: boolean;
-  /** The model's top-k, best first. */
+  /** The top-k, best first, with the same probabilities as `confidence`. */
   candidates: LabelCandidate[];
 }
 
@@ -53,6 +59,11 @@ export interface SolveImageOptions {
   corrections?: readonly TokenCorrection[];
   topK?: number;
   segment?: SegmentOptions;
+  /**
+   * Where each class sits in a line (size, descender, height), to re-weigh the classifier's
+   * top-k; default the shipped fit, null to read each crop by its shape alone.
+   */
+  placement?: PlacementModel | null;
   /** Called with each crop in token order (the server keeps them to show and to save as samples). */
   onCrops?: (crops: CanonicalImage[]) => void;
 }
@@ -91,13 +102,20 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[] }[][] = [];
   let offset = 0;
   let joinOffset = singles.length;
+  const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
   for (const line of segmented) {
     const joinedRanked: LabelCandidate[][] = [];
+    // A raised symbol is measured against its base, not the line: it keeps the model's reading.
+    const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
+    const placed = (ranked: LabelCandidate[], box: BoxTuple, raised: boolean) =>
+      placement && frame && !raised ? reweighByPlacement(ranked, placeInLine(box, frame), placement) : ranked;
     const hypotheses = line.map((symbol, i) => {
-      const own = rankedAll[offset + i]!;
-      const pair = symbol.joinWithNext ? rankedAll[joinOffset++]! : undefined;
+      const own = placed(rankedAll[offset + i]!, symbol.box, symbol.superscript);
+      const rawPair = symbol.joinWithNext ? rankedAll[joinOffset++]! : undefined;
+      // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
+      const pair = rawPair && placed(rawPair, symbol.joinWithNext!.box, false);
       if (pair) joinedRanked[i] = pair;
-      if (!pair || (pair[0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript };
+      if (!pair || (rawPair![0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript };
       // The joined reading counts as likely as the model says times the geometric prior.
       const prior = symbol.joinWithNext!.prior;
       return { candidates: own, superscript: symbol.superscript, joinWithNext: pair.map((c) => ({ label: c.label, p: c.p * prior })) };

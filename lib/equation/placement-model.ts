@@ -1,0 +1,118 @@
+import { z } from "zod";
+import type { LabelCandidate } from "./decode";
+import type { Placement } from "./line-frame";
+
+const DIMS = 3;
+
+const classSchema = z.object({
+  n: z.number().int().positive(),
+  mean: z.array(z.number()).length(DIMS),
+  /** Inverse covariance, row-major 3x3. */
+  precision: z.array(z.number()).length(DIMS * DIMS),
+  /** log det of the covariance. */
+  logDet: z.number(),
+});
+
+export const placementModelSchema = z.object({
+  version: z.literal(1),
+  source: z.string(),
+  classes: z.record(z.string(), classSchema),
+});
+
+/**
+ * Per class, a Gaussian over where the symbol sits in its line (Placement). A crop is scaled to
+ * 45x45 before the classifier sees it, which throws away exactly what tells × from x, a y from a
+ * 9 or a / from a 1 in a line: size, descender, height above the baseline.
+ */
+export type PlacementModel = z.infer<typeof placementModelSchema>;
+
+/** Below this many examples a class gets no Gaussian: neutral, like a class never seen. */
+const MIN_EXAMPLES = 20;
+/** Each side of the median, in robust standard deviations, an example may lie to be fitted (a few boxes in the ink are wrong). */
+const TRIM = 4;
+/** Added to each variance: keeps rare classes from an overconfident, needle-thin fit. */
+const RIDGE = 0.0025;
+
+/** Fits one Gaussian per label (trimmed mean and covariance) from placed examples. */
+export function fitPlacementModel(examples: readonly { label: string; placement: Placement }[], source: string): PlacementModel {
+  const byLabel = new Map<string, Placement[]>();
+  for (const e of examples) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e.placement]);
+  const classes: PlacementModel["classes"] = {};
+  for (const [label, all] of [...byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const kept = trimOutliers(all);
+    if (kept.length < MIN_EXAMPLES) continue;
+    const mean = Array.from({ length: DIMS }, (_, d) => kept.reduce((s, p) => s + p[d]!, 0) / kept.length);
+    const cov = Array.from({ length: DIMS * DIMS }, (_, k) => {
+      const i = Math.floor(k / DIMS);
+      const j = k % DIMS;
+      return kept.reduce((s, p) => s + (p[i]! - mean[i]!) * (p[j]! - mean[j]!), 0) / kept.length + (i === j ? RIDGE : 0);
+    });
+    const { inverse, det } = invert3(cov);
+    classes[label] = { n: kept.length, mean: mean.map(round), precision: inverse.map(round), logDet: round(Math.log(det)) };
+  }
+  return { version: 1, source, classes };
+}
+
+/** log N(placement | class), or null for a class the model has no Gaussian for. */
+export function placementLogLikelihood(model: PlacementModel, label: string, placement: Placement): number | null {
+  const c = model.classes[label];
+  if (!c) return null;
+  const d = placement.map((v, i) => v - c.mean[i]!);
+  let q = 0;
+  for (let i = 0; i < DIMS; i++) for (let j = 0; j < DIMS; j++) q += d[i]! * c.precision[i * DIMS + j]! * d[j]!;
+  return -0.5 * (q + c.logDet + DIMS * Math.log(2 * Math.PI));
+}
+
+/** No class is ruled out by where it sits alone: the likelihood ratio between two candidates is capped at e^MAX_LOG_RATIO. */
+const MAX_LOG_RATIO = 6;
+
+/**
+ * The top-k re-weighed by where the symbol sits: p(c | crop, placement) ∝ p(c | crop) ·
+ * p(placement | c)^weight (Bayes, taking the crop's shape and its place in the line as
+ * independent given the class). The top-k keep their total probability, so a reading's score
+ * stays comparable with readings of other symbols; labels the model lacks count as average.
+ */
+export function reweighByPlacement(
+  candidates: readonly LabelCandidate[],
+  placement: Placement,
+  model: PlacementModel,
+  weight = 1,
+): LabelCandidate[] {
+  const logL = candidates.map((c) => placementLogLikelihood(model, c.label, placement));
+  const known = logL.filter((v): v is number => v !== null);
+  if (known.length < 2 || weight === 0) return [...candidates];
+  const best = Math.max(...known);
+  const average = known.reduce((s, v) => s + v, 0) / known.length;
+  const factors = logL.map((v) => Math.exp(weight * Math.max((v ?? average) - best, -MAX_LOG_RATIO)));
+  const mass = candidates.reduce((s, c) => s + c.p, 0);
+  const weighed = candidates.reduce((s, c, i) => s + c.p * factors[i]!, 0);
+  if (!(weighed > 0)) return [...candidates];
+  return candidates
+    .map((c, i) => ({ label: c.label, p: (c.p * factors[i]! * mass) / weighed }))
+    .sort((a, b) => b.p - a.p);
+}
+
+function trimOutliers(all: readonly Placement[]): Placement[] {
+  const centre = Array.from({ length: DIMS }, (_, d) => medianOf(all.map((p) => p[d]!)));
+  const spread = Array.from({ length: DIMS }, (_, d) => Math.max(1.4826 * medianOf(all.map((p) => Math.abs(p[d]! - centre[d]!))), 0.02));
+  return all.filter((p) => p.every((v, d) => Math.abs(v - centre[d]!) <= TRIM * spread[d]!));
+}
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function invert3(m: readonly number[]): { inverse: number[]; det: number } {
+  const [a, b, c, d, e, f, g, h, i] = m as [number, number, number, number, number, number, number, number, number];
+  const A = e * i - f * h;
+  const B = -(d * i - f * g);
+  const C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  if (!(det > 0)) throw new Error(`covariance is not positive definite (det ${det})`);
+  const inv = [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d];
+  return { inverse: inv.map((v) => v / det), det };
+}
+
+const round = (v: number) => Math.round(v * 1e5) / 1e5;

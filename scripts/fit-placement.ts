@@ -1,0 +1,47 @@
+/**
+ * npm run fit:placement -- [--out lib/equation/placement-model.json]
+ *
+ * Fits where each symbol class sits in a handwritten line (size, bottom and top against the
+ * line's middle; lib/equation/line-frame) from the CROHME ink imported into the database
+ * (INKSET_DATA_DIR), using only one-line expressions by writers of the stored TRAIN split, so
+ * the solver's benchmark on test-split writers stays unseen. The solver re-weighs the
+ * classifier's top-k with it (lib/equation/placement-model). Needs:
+ *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { flatLines } from "../lib/dataset/flat-lines";
+import { openDatabase } from "../lib/db/open-database";
+import { getEnv } from "../lib/env";
+import { lineFrame, placeInLine, type Placement } from "../lib/equation/line-frame";
+import { fitPlacementModel } from "../lib/equation/placement-model";
+
+const args = z.object({ out: z.string().min(1).default("lib/equation/placement-model.json") });
+
+function main(): number {
+  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  const { out } = args.parse(values);
+  const db = openDatabase(getEnv().databaseFile);
+  const examples: { label: string; placement: Placement }[] = [];
+  let lines = 0;
+  for (const line of flatLines(db, "train")) {
+    const frame = lineFrame(line.boxes);
+    if (!frame) continue;
+    lines++;
+    line.labels.forEach((label, i) => examples.push({ label, placement: placeInLine(line.boxes[i]!, frame) }));
+  }
+  db.close();
+  if (lines === 0) {
+    console.error("error: no one-line CROHME expressions by train-split writers in the database; import crohme-train-inkml.tar.gz first");
+    return 2;
+  }
+  const model = fitPlacementModel(examples, `CROHME one-line expressions by train-split writers: ${lines} lines, ${examples.length} symbols`);
+  fs.writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
+  const fitted = Object.entries(model.classes);
+  console.log(`${model.source}; ${fitted.length} classes fitted -> ${out}`);
+  for (const [label, c] of fitted) console.log(`  ${label.padEnd(6)} n=${String(c.n).padStart(5)}  mean ${c.mean.map((v) => v.toFixed(2)).join(" ")}`);
+  return 0;
+}
+
+process.exit(main());
