@@ -53,6 +53,14 @@ const JOIN_GAP = 0.3;
 const JOIN_LINE_GAP = 0.5;
 /** With fewer gaps than this the line's spacing is unknown; only JOIN_GAP applies, halved. */
 const MIN_LINE_GAPS = 3;
+/**
+ * Two bars (flatter than JOIN_MIN_HEIGHT symbol sizes) one above the other, sharing some of
+ * their width or offset by less than BAR_SHIFT of the wider, up to BAR_GAP symbol sizes apart:
+ * the bars of an = written loosely, too far apart or too offset for mergeSymbolParts. On one
+ * line two such bars are never two minus signs.
+ */
+const BAR_SHIFT = 0.25;
+const BAR_GAP = 1;
 
 /**
  * Splits a photo, scan or canvas export of a handwritten one-line equation into symbols in
@@ -106,6 +114,7 @@ export function segmentEquation(image: GrayImage, options: SegmentOptions = {}):
  * symbols. The classifier's readings are weighed against it in the decoder.
  */
 function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): number {
+  if (isBar(a, symbolSize) && isBar(b, symbolSize)) return barsPrior(a, b, symbolSize);
   const tall = Math.max(a.height, b.height);
   const short = Math.min(a.height, b.height);
   if (short < JOIN_MIN_HEIGHT * symbolSize || short < JOIN_HEIGHT_RATIO * tall) return 0;
@@ -114,4 +123,14 @@ function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): numbe
   const widest = Number.isFinite(lineGap) ? Math.min(JOIN_GAP * tall, JOIN_LINE_GAP * lineGap) : 0.5 * JOIN_GAP * tall;
   if (gap >= widest) return 0;
   return 1 - (gap / widest) ** 2;
+}
+
+const isBar = (r: Rect, symbolSize: number) => r.height < JOIN_MIN_HEIGHT * symbolSize && r.width >= r.height;
+
+/** Loose = bars: 0 unless stacked and overlapping (or nearly) in x; then falling with their distance. */
+function barsPrior(a: Rect, b: Rect, symbolSize: number): number {
+  if (overlapLength(a.y, a.height, b.y, b.height) > 0) return 0;
+  if (gapLength(a.x, a.width, b.x, b.width) > BAR_SHIFT * Math.max(a.width, b.width)) return 0;
+  const gap = gapLength(a.y, a.height, b.y, b.height) / (BAR_GAP * symbolSize);
+  return gap >= 1 ? 0 : 1 - gap ** 2;
 }

@@ -13,6 +13,8 @@ import {
   type PaperOptions,
 } from "../../../lib/equation/synthetic-ink";
 import type { BoxTuple } from "../../../lib/equation/ink-mask";
+import { solveImage } from "../../../lib/equation/solve-image";
+import { scriptedClassifier } from "../solver/fakes";
 
 function draw(text: string, paper: PaperOptions = {}, stroke = 6, jitter = 0) {
   const { glyphs, width, height } = layoutEquation(text, { size: 60, stroke, jitter, seed: 3 });
@@ -154,6 +156,30 @@ describe("segmentEquation: strokes that nearly touch", () => {
     assert.equal(ones.length, 3);
     const minus = segmentEquation(strokes([one(60), [[72, 72], [100, 72]], one(150)]));
     assert.equal(minus.length, 3);
+  });
+});
+
+describe("segmentEquation: a loose =", () => {
+  const one = (x: number): [number, number][] => [[x, 40], [x, 100]];
+
+  it("offers two bars written far apart and offset as one symbol, but not two bars side by side", () => {
+    // Bars 45 px apart (most of a symbol) sharing a third of their width: too loose to merge.
+    const loose = segmentEquation(strokes([one(40), [[90, 48], [125, 45]], [[78, 96], [110, 94]], one(180)]));
+    assert.deepEqual(loose.map((s) => s.parts), [1, 1, 1, 1]);
+    assert.equal(loose[1]!.joinWithNext?.parts, 2);
+    assert.ok(loose[1]!.joinWithNext!.prior > 0);
+    const minuses = segmentEquation(strokes([one(40), [[80, 70], [110, 70]], [[130, 70], [160, 70]], one(200)]));
+    assert.equal(minuses.length, 4);
+    assert.equal(minuses[1]!.joinWithNext, undefined);
+  });
+
+  it("lets the decoder read the two bars as the = the model sees in their joint crop", async () => {
+    const image = strokes([[[20, 40], [50, 40], [28, 100]], [[90, 48], [125, 45]], [[78, 96], [110, 94]], [[180, 40], [180, 100]]]);
+    // Singles 7, -, -, 1 (the scripted model ignores pixels), then the bars' joint crop: =.
+    const classifier = scriptedClassifier([{ "7": 0.97 }, { "-": 0.95 }, { "-": 0.95 }, { "1": 0.97 }, { "=": 0.95 }]);
+    const result = await solveImage(image, { classifier, placement: null });
+    assert.equal(result.expression, "7=1");
+    assert.equal(result.tokens[1]!.label, "=");
   });
 });
 
