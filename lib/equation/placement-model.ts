@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { LabelCandidate } from "./decode";
+import { median } from "./ink-mask";
 import type { Placement } from "./line-frame";
 
 const DIMS = 3;
@@ -36,7 +37,11 @@ const RIDGE = 0.0025;
 /** Fits one Gaussian per label (trimmed mean and covariance) from placed examples. */
 export function fitPlacementModel(examples: readonly { label: string; placement: Placement }[], source: string): PlacementModel {
   const byLabel = new Map<string, Placement[]>();
-  for (const e of examples) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e.placement]);
+  for (const e of examples) {
+    const list = byLabel.get(e.label) ?? [];
+    list.push(e.placement);
+    byLabel.set(e.label, list);
+  }
   const classes: PlacementModel["classes"] = {};
   for (const [label, all] of [...byLabel].sort((a, b) => a[0].localeCompare(b[0]))) {
     const kept = trimOutliers(all);
@@ -93,15 +98,9 @@ export function reweighByPlacement(
 }
 
 function trimOutliers(all: readonly Placement[]): Placement[] {
-  const centre = Array.from({ length: DIMS }, (_, d) => medianOf(all.map((p) => p[d]!)));
-  const spread = Array.from({ length: DIMS }, (_, d) => Math.max(1.4826 * medianOf(all.map((p) => Math.abs(p[d]! - centre[d]!))), 0.02));
+  const centre = Array.from({ length: DIMS }, (_, d) => median(all.map((p) => p[d]!)));
+  const spread = Array.from({ length: DIMS }, (_, d) => Math.max(1.4826 * median(all.map((p) => Math.abs(p[d]! - centre[d]!))), 0.02));
   return all.filter((p) => p.every((v, d) => Math.abs(v - centre[d]!) <= TRIM * spread[d]!));
-}
-
-function medianOf(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function invert3(m: readonly number[]): { inverse: number[]; det: number } {

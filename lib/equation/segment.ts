@@ -69,6 +69,11 @@ const BAR_GAP = 1;
 export function segmentEquation(image: GrayImage, options: SegmentOptions = {}): SegmentedSymbol[] {
   let mask: InkMask = binarizeInk(image, options);
   if (options.removeRuledLines !== false) mask = removeRuledLines(mask);
+  return segmentInk(mask, options);
+}
+
+/** segmentEquation on an ink mask already binarised (and cleared of ruled lines if wanted). */
+export function segmentInk(mask: InkMask, options: SegmentOptions = {}): SegmentedSymbol[] {
   const labelled = labelComponents(mask);
   const stroke = estimateStrokeWidth(mask);
 

@@ -5,10 +5,12 @@ import { decodeEquation, type LabelCandidate } from "./decode";
 import type { BoxTuple } from "./ink-mask";
 import { lineFrame, placeInLine } from "./line-frame";
 import { reweighByPlacement, type PlacementModel } from "./placement-model";
-import { segmentEquation, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { binarizeInk } from "./preprocess";
+import { removeRuledLines } from "./ruled-lines";
+import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol } from "./segment";
 import { shippedPlacementModel } from "./shipped-placement";
 import { solveExpression, type SolveResult } from "./solve";
-import { cropRows, findLineBands } from "./split-lines";
+import { bandsFromMask, cropRows } from "./split-lines";
 
 /** One symbol as read: what the decoder chose, how sure the model was, and where it is. */
 export interface SolvedToken {
@@ -183,10 +185,12 @@ const JOIN_MIN_P = 0.9;
 
 /** Symbols per written line, boxes in whole-image coordinates. */
 export function segmentLines(image: GrayImage, options: SegmentOptions = {}): SegmentedSymbol[][] {
-  const bands = findLineBands(image, options);
-  // One line: segment the image as is, exactly as the segmenter was tuned and tested.
+  const ink = removeRuledLines(binarizeInk(image, options));
+  const bands = bandsFromMask(ink);
+  // One line: segment the image as is, exactly as the segmenter was tuned and tested, from the
+  // mask just made (binarising is nearly half the segmentation's time).
   if (bands.length <= 1) {
-    const symbols = segmentEquation(image, options);
+    const symbols = options.removeRuledLines === false ? segmentEquation(image, options) : segmentInk(ink, options);
     return symbols.length > 0 ? [symbols] : [];
   }
   return bands

@@ -1,4 +1,5 @@
 import type { GrayImage } from "../images/canonicalize";
+import { createRng } from "../util/prng";
 import type { BoxTuple } from "./ink-mask";
 
 /**
@@ -64,17 +65,8 @@ export interface PlacedGlyph {
   scale: number;
 }
 
-/** Deterministic PRNG (mulberry32) so benches and tests are repeatable. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Benches and tests that compose equations seed it from here; it is the project's one mulberry32.
+export { createRng };
 
 /** Places the characters of text; "^" raises the next character as a superscript. */
 export function layoutEquation(text: string, options: LayoutOptions): { glyphs: PlacedGlyph[]; width: number; height: number } {
