@@ -1,7 +1,8 @@
 /**
- * npm run import -- <path> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N]
+ * npm run import -- <path> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N] [--junk]
  * Imports a folder of class folders, a .zip/.tar.gz of one, MNIST idx files, or InkML (a
- * folder, .zip/.tar.gz of .inkml files, or one .inkml file; symbols rendered N px wide).
+ * folder, .zip/.tar.gz of .inkml files, or one .inkml file; symbols rendered N px wide; with
+ * --junk also strokes cut from symbols and pairs of neighbours, as class "junk").
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -19,12 +20,13 @@ async function main(): Promise<number> {
       json: { type: "boolean", default: false },
       source: { type: "string" },
       "stroke-width": { type: "string" },
+      junk: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help || positionals.length !== 1) {
     console.error(
-      "usage: npm run import -- <folder | archive.zip | archive.tar.gz | *-idx3-ubyte[.gz] | InkML folder, archive or file> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N]",
+      "usage: npm run import -- <folder | archive.zip | archive.tar.gz | *-idx3-ubyte[.gz] | InkML folder, archive or file> [--json] [--source kaggle|mnist|canvas|equation] [--stroke-width N] [--junk]",
     );
     return values.help ? 0 : 2;
   }
@@ -49,6 +51,7 @@ async function main(): Promise<number> {
       path: positionals[0]!,
       source: source.data,
       strokeWidth: strokeWidth.data,
+      junk: values.junk,
       signal: controller.signal,
       onProgress: (p) => {
         if (values.json || Date.now() - lastPrint < 1000) return;

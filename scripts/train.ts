@@ -2,7 +2,8 @@
  * npm run train -- [--epochs N] [--classes 0,1,2,+] [--class-set NAME] [--split stored|by-writer]
  *                  [--augment] [--batch-size N] [--learning-rate X] [--class-weights none|balanced]
  *                  [--sampling shuffle|sqrt-balanced] [--lr-schedule constant|cosine]
- *                  [--patience N] [--seed N] [--no-promote] [--json]
+ *                  [--patience N] [--seed N] [--conv-filters 32,64,128] [--kernel-size N]
+ *                  [--dense-units N] [--dropout X] [--no-promote] [--json]
  * Trains one model in the foreground (same code as the worker's job) and prints a summary;
  * with --json the last line is the JSON summary.
  */
@@ -29,6 +30,10 @@ async function main(): Promise<number> {
       "lr-schedule": { type: "string" },
       patience: { type: "string" },
       seed: { type: "string" },
+      "conv-filters": { type: "string" },
+      "kernel-size": { type: "string" },
+      "dense-units": { type: "string" },
+      dropout: { type: "string" },
       "no-promote": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
@@ -43,6 +48,10 @@ async function main(): Promise<number> {
       sampling: values.sampling,
       lrSchedule: values["lr-schedule"],
       seed: num(values.seed),
+      convFilters: values["conv-filters"]?.split(",").map((s) => Number(s.trim())),
+      kernelSize: num(values["kernel-size"]),
+      denseUnits: num(values["dense-units"]),
+      dropout: num(values.dropout),
       earlyStopping: values.patience === undefined ? undefined : { patience: num(values.patience) },
     }).filter(([, v]) => v !== undefined),
   );

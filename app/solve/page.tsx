@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getSqlite } from "@/lib/db";
+import { JUNK_LABEL } from "@/lib/dataset/class-names";
 import { listClasses } from "@/lib/dataset/resolve-class";
 import { getCurrentModel } from "@/lib/training/models";
 import { SolvePad } from "./solve-pad";
@@ -28,7 +29,8 @@ export default async function SolvePage() {
           No model yet: <Link href="/train">train a model first</Link>, then come back.
         </p>
       )}
-      <SolvePad modelClasses={modelClasses} allClasses={classes} />
+      {/* Junk is what a crop is when it is no symbol: never a correction to solve with. */}
+      <SolvePad modelClasses={modelClasses.filter((c) => c !== JUNK_LABEL)} allClasses={classes.filter((c) => c !== JUNK_LABEL)} />
     </>
   );
 }

@@ -86,7 +86,15 @@ export const KNOWN_CLASSES: readonly ClassDefinition[] = [
   { name: ".", slug: "dot", aliases: ["."] },
   { name: ",", slug: "comma", aliases: [",", "COMMA"] },
   { name: "|", slug: "bar", aliases: ["|", "ascii_124", "\\vert", "\\mid"] },
+  // Not a symbol: a stroke cut from one, or two neighbours together (npm run import -- --junk).
+  { name: "junk", slug: "junk", aliases: ["junk"] },
 ];
+
+/**
+ * The class of ink that is not one symbol. A model trained with it tells the solver when a crop
+ * is a piece of a symbol or two symbols; it is never read as part of an expression.
+ */
+export const JUNK_LABEL = "junk";
 
 const BY_ALIAS = new Map<string, ClassDefinition>();
 for (const def of KNOWN_CLASSES) {

@@ -36,6 +36,12 @@ export interface ImportOptions {
   source?: SampleSource;
   /** Pen width in pixels that InkML symbols are rendered with (default 1, the Kaggle style). */
   strokeWidth?: number;
+  /**
+   * InkML only: also store ink that is not one symbol (strokes cut from an x or a 4, two
+   * neighbours together) as samples of class "junk", so a model trained with it can tell the
+   * solver when a crop is a piece of a symbol or two symbols (see lib/ink/junk-ink.ts).
+   */
+  junk?: boolean;
   /** What the batch records as its origin, e.g. an uploaded file's own name. */
   sourceLabel?: string;
   /** Files read and decoded at once; the writer stays single-threaded and in order. */
@@ -122,7 +128,7 @@ export async function importDataset(options: ImportOptions): Promise<ImportSumma
   const pending = new Map<string, Promise<CanonicalResult>>();
   // An InkML file holds ~10 symbols, so fewer files per transaction keep chunks alike in size.
   const chunkSize = options.chunkSize ?? (plan.kind === "inkml" ? 50 : 500);
-  const inkOptions = { strokeWidth, rootCorpus: datasetName(sourceLabel) };
+  const inkOptions = { strokeWidth, rootCorpus: datasetName(sourceLabel), junk: options.junk ?? false };
   let processed = 0;
   let chunk: PreparedItem[] = [];
 

@@ -1,7 +1,9 @@
 import path from "node:path";
-import type { InkBox, Stroke } from "../ink/ink-document";
+import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
 import { isInkmlError } from "../ink/inkml-error";
 import { mapInkLabel } from "../ink/map-label";
+import { junkFromExpression } from "../ink/junk-ink";
+import { JUNK_LABEL } from "./class-names";
 import { parseInkml } from "../ink/parse-inkml";
 import { renderStrokes } from "../ink/render-strokes";
 import { strokesHash, strokesToJson } from "../ink/stroke-json";
@@ -39,6 +41,11 @@ export interface PreparedExpression {
   /** Every trace in document order (stroke-json form). */
   strokes: string;
   symbols: PreparedInkSymbol[];
+  /**
+   * With `junk`: ink that is not one symbol (a stroke cut from an x, two neighbours together),
+   * labelled JUNK_LABEL; stored as samples of the expression, never among its symbols.
+   */
+  junk: PreparedInkSymbol[];
   /** TraceGroups that cannot become samples (no label), listed as rejected. */
   skipped: { path: string; reason: string }[];
 }
@@ -48,6 +55,8 @@ export interface PrepareInkmlOptions {
   strokeWidth: number;
   /** Corpus name for files at the dataset's root (CROHME files sit in a folder per corpus). */
   rootCorpus: string;
+  /** Also render junk ink (see junkFromExpression) for a "junk" class the solver learns from. */
+  junk?: boolean;
 }
 
 /**
@@ -89,6 +98,19 @@ export async function prepareInkmlFile(
         box: symbol.box,
       });
     });
+    const junk = options.junk
+      ? junkFromExpression(doc.traces, doc.symbols).map((piece) => ({
+          path: `${entry.path}#junk:${piece.kind}:${piece.symbols.map((i) => doc.symbols[i]!.id ?? `group${i}`).join("+")}`,
+          label: JUNK_LABEL,
+          rawLabel: JUNK_LABEL,
+          hash: strokesHash(piece.strokes),
+          canonical: renderStrokes(piece.strokes, { strokeWidth: options.strokeWidth }),
+          strokes: strokesToJson(piece.strokes),
+          traceIds: piece.traceIds,
+          traceIndexes: piece.traceIds.map((id) => indexOf.get(id)!),
+          box: measureStrokes(piece.strokes)!,
+        }))
+      : [];
     return {
       type: "expression",
       path: entry.path,
@@ -96,6 +118,7 @@ export async function prepareInkmlFile(
       writer,
       strokes: strokesToJson([...doc.traces.values()]),
       symbols,
+      junk,
       skipped,
     };
   } catch (err) {

@@ -143,6 +143,9 @@ export class SampleWriter {
       return { sampleId, label: symbol.label, rawLabel: symbol.rawLabel, traceIds: symbol.traceIds, traceIndexes: symbol.traceIndexes, box: symbol.box };
     });
     if (!existing) this.stmt.setExpressionSymbols.run(JSON.stringify(symbols), expressionId);
+    for (const piece of item.junk) {
+      this.writeSample({ ...piece, original: null, originalType: null }, now, { writer: item.writer, strokes: piece.strokes, expressionId });
+    }
   }
 
   /** Stores a new sample or records another origin of a stored one; returns its id (null when rejected). */

@@ -1,5 +1,6 @@
 import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
+import { JUNK_LABEL } from "../dataset/class-names";
 import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify";
 import { decodeEquation, type LabelCandidate } from "./decode";
 import type { BoxTuple } from "./ink-mask";
@@ -91,11 +92,11 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
 
   // Join candidates ride in the same batch, after the single symbols.
   const joinCrops = singles.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : []));
-  const rankedAll = await classifyCrops(
-    options.classifier,
-    [...singles.map((s) => s.canonical), ...joinCrops],
-    options.topK ?? DEFAULT_TOP_K,
-  );
+  // A model trained with junk (ink that is no one symbol) spends one more of the top-k on it.
+  const junkAware = options.classifier.classes.includes(JUNK_LABEL);
+  const rankedAll = (
+    await classifyCrops(options.classifier, [...singles.map((s) => s.canonical), ...joinCrops], (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0))
+  ).map(withoutJunk);
   const t2 = performance.now();
 
   // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
@@ -175,6 +176,14 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
   };
 }
+
+/**
+ * Junk is what a crop is when it is no symbol, so it is never a reading: dropped from the
+ * top-k without renormalising, its probability is what the crop's readings lose. Read as two
+ * strokes each mostly junk, the arcs of an x then lose to the joined x; read as one crop mostly
+ * junk, a touching "20" is not offered as one symbol at all.
+ */
+const withoutJunk = (ranked: LabelCandidate[]) => ranked.filter((c) => c.label !== JUNK_LABEL);
 
 /**
  * A joined reading is offered to the decoder only when the model reads the joined crop as one

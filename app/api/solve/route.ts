@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getSqlite } from "@/lib/db";
 import { MAX_SOLVE_BYTES, SolveInputError, tooLarge } from "@/lib/solver/check-image";
 import { solveUpload } from "@/lib/solver/solve-upload";
+import { JUNK_LABEL } from "@/lib/dataset/class-names";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -10,7 +11,12 @@ export const runtime = "nodejs";
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 const correctionsSchema = z
-  .array(z.object({ index: z.number().int().min(0).max(999), label: z.string().min(1).max(32) }))
+  .array(
+    z.object({
+      index: z.number().int().min(0).max(999),
+      label: z.string().min(1).max(32).refine((l) => l !== JUNK_LABEL, "junk is not a symbol to solve with"),
+    }),
+  )
   .max(200);
 
 /**

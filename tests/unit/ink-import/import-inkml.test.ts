@@ -238,3 +238,51 @@ describe("InkML import options and sources", () => {
     assert.equal(planImport(path.join("data", "sample", "kaggle")).kind, "folder");
   });
 });
+
+describe("InkML import with --junk", () => {
+  /** "x20": an x in two arcs, then a 2 close to a 0 (writer w7). */
+  const arcs = (cx: number, from: number, to: number) =>
+    Array.from({ length: 9 }, (_, k) => {
+      const a = from + ((to - from) * k) / 8;
+      return `${Math.round(cx + 20 * Math.cos(a))} ${Math.round(50 + 20 * Math.sin(a))}`;
+    }).join(", ");
+  const ink = `<ink xmlns="http://www.w3.org/2003/InkML">
+<annotation type="writer">w7</annotation>
+<annotation type="truth">$x20$</annotation>
+<trace id="0">${arcs(0, -Math.PI / 2, Math.PI / 2)}</trace>
+<trace id="1">${arcs(50, Math.PI / 2, (3 * Math.PI) / 2)}</trace>
+<trace id="2">100 30, 130 30, 100 70, 130 70</trace>
+<trace id="3">${arcs(155, 0, 2 * Math.PI)}</trace>
+<traceGroup xml:id="g">
+  <traceGroup xml:id="x"><annotation type="truth">x</annotation><traceView traceDataRef="0"/><traceView traceDataRef="1"/></traceGroup>
+  <traceGroup xml:id="two"><annotation type="truth">2</annotation><traceView traceDataRef="2"/></traceGroup>
+  <traceGroup xml:id="zero"><annotation type="truth">0</annotation><traceView traceDataRef="3"/></traceGroup>
+</traceGroup>
+</ink>`;
+
+  it("stores the x's arcs and the closest pair as junk of the expression's writer, never among its symbols", async () => {
+    const t = createTempDb();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkset-junk-"));
+    try {
+      fs.writeFileSync(path.join(dir, "x20.inkml"), ink);
+      const plain = await importDataset({ db: t.db, path: dir });
+      assert.equal(plain.imported, 3);
+      const summary = await importDataset({ db: t.db, path: dir, junk: true });
+      assert.equal(summary.imported, 3, "two arcs and one pair are new; the symbols are duplicates");
+      const junk = t.db.prepare(`SELECT originPath, writer, split, strokes, expressionId FROM samples WHERE label = 'junk' ORDER BY originPath`).all() as {
+        originPath: string; writer: string; split: string; strokes: string; expressionId: number;
+      }[];
+      assert.deepEqual(junk.map((j) => j.originPath), ["x20.inkml#junk:pair:two+zero", "x20.inkml#junk:part:x", "x20.inkml#junk:part:x"]);
+      const symbol = t.db.prepare(`SELECT writer, split FROM samples WHERE label = 'x'`).get() as { writer: string; split: string };
+      assert.match(symbol.writer, /:w7$/);
+      assert.ok(junk.every((j) => j.writer === symbol.writer && j.split === symbol.split));
+      assert.equal(parseStrokesJson(junk[0]!.strokes).length, 2);
+      const expression = t.db.prepare(`SELECT id, symbols FROM expressions`).get() as { id: number; symbols: string };
+      assert.deepEqual((JSON.parse(expression.symbols) as StoredSymbol[]).map((s) => s.label), ["x", "2", "0"]);
+      assert.ok(junk.every((j) => j.expressionId === expression.id));
+    } finally {
+      t.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

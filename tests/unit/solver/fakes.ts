@@ -9,10 +9,11 @@ export const CLASSES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "
  * A classifier that reads from a script instead of pixels: the i-th crop of each call gets the
  * i-th row of `rows` (label -> probability; the rest of the mass spread evenly). Records calls.
  */
-export function scriptedClassifier(rows: Record<string, number>[]): SymbolClassifier & { calls: number[] } {
+export function scriptedClassifier(rows: Record<string, number>[], classes: readonly string[] = CLASSES): SymbolClassifier & { calls: number[] } {
   const calls: number[] = [];
+  const CLASSES = classes;
   return {
-    classes: CLASSES,
+    classes,
     calls,
     async predict(images: Uint8Array) {
       const n = images.length / CANONICAL_PIXELS;

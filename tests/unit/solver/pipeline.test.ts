@@ -7,7 +7,7 @@ import { findLineBands } from "../../../lib/equation/split-lines";
 import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
-import { scriptedClassifier, stacked, sure, written } from "./fakes";
+import { CLASSES, scriptedClassifier, stacked, sure, written } from "./fakes";
 
 describe("classifyCrops", () => {
   it("sends every crop in one batch and returns each crop's top-k, best first", async () => {
@@ -150,5 +150,28 @@ describe("solveImage: symbols written in two strokes", () => {
     const classifier = scriptedClassifier([{ "1": 0.96 }, { "1": 0.96 }, { "-": 0.97 }, { "7": 0.97 }, { x: 0.9 }]);
     const result = await solveImage(twoArcsThenDigits(18), { classifier });
     assert.deepEqual(result.tokens.map((t) => t.label), ["1", "1", "-", "7"]);
+  });
+
+  it("with a model that knows junk, joins arcs it reads as pieces of a symbol", async () => {
+    const classifier = scriptedClassifier([{ "2": 0.21, junk: 0.77 }, { "0": 0.21, junk: 0.77 }, { "-": 0.97 }, { "7": 0.97 }, { x: 0.95 }], [...CLASSES, "junk"]);
+    const result = await solveImage(twoArcsThenDigits(18), { classifier });
+    assert.deepEqual(result.tokens.map((t) => t.label), ["x", "-", "7"]);
+    assert.ok(result.tokens.every((t) => t.candidates.every((c) => c.label !== "junk")));
+  });
+
+  it("does not offer a joined crop the model reads as junk (two symbols), however doubtful the two are", async () => {
+    const classifier = scriptedClassifier([{ "1": 0.1 }, { "1": 0.1 }, { "-": 0.97 }, { "7": 0.97 }, { junk: 0.92, x: 0.07 }], [...CLASSES, "junk"]);
+    const result = await solveImage(twoArcsThenDigits(12), { classifier });
+    assert.deepEqual(result.tokens.map((t) => t.label), ["1", "1", "-", "7"]);
+    assert.equal(result.expression, "11-7");
+  });
+
+  it("leaves junk out of a symbol's readings without renormalising them", async () => {
+    const classifier = scriptedClassifier([{ "1": 0.96 }, { "1": 0.96 }, { "-": 0.97 }, { "7": 0.35, junk: 0.6 }, { x: 0.5 }], [...CLASSES, "junk"]);
+    const result = await solveImage(twoArcsThenDigits(18), { classifier });
+    const seven = result.tokens[3]!;
+    assert.equal(seven.label, "7");
+    assert.ok(seven.confidence < 0.4, `confidence ${seven.confidence}`);
+    assert.ok(seven.candidates.every((c) => c.label !== "junk"));
   });
 });
