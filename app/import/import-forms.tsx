@@ -19,6 +19,7 @@ interface ImportResult {
 export function ImportForms() {
   const [path, setPath] = useState("");
   const [strokeWidth, setStrokeWidth] = useState(1);
+  const [junk, setJunk] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function ImportForms() {
     e.preventDefault();
     setError(null);
     setJobId(null);
-    const res = await fetch("/api/imports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, strokeWidth }) });
+    const res = await fetch("/api/imports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ path, strokeWidth, junk }) });
     const body = (await res.json()) as { jobId?: number; message?: string };
     if (!res.ok || !body.jobId) setError(body.message ?? `import refused (${res.status})`);
     else setJobId(body.jobId);
@@ -42,7 +43,7 @@ export function ImportForms() {
     setJobId(null);
     // XMLHttpRequest rather than fetch: it reports upload progress.
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports?name=${encodeURIComponent(file.name)}&strokeWidth=${strokeWidth}`);
+    xhr.open("POST", `/api/imports?name=${encodeURIComponent(file.name)}&strokeWidth=${strokeWidth}${junk ? "&junk=1" : ""}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (ev) => ev.lengthComputable && setUpload(ev.loaded / ev.total);
     xhr.onload = () => {
@@ -76,6 +77,15 @@ export function ImportForms() {
           />
           <span className="muted">
             InkML symbols are drawn from their strokes at this width; 1 matches the Kaggle images, canvas drawings are thicker.
+          </span>
+        </form>
+        <form className="inline" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            <input type="checkbox" checked={junk} onChange={(e) => setJunk(e.target.checked)} /> Also store InkML junk
+          </label>
+          <span className="muted">
+            Strokes cut from an x or a 4 and pairs of neighbouring symbols, as class <code>junk</code>: a model trained with it tells Solve when a
+            crop is part of a symbol or two symbols.
           </span>
         </form>
       </div>

@@ -9,6 +9,8 @@ export const importJobPayload = z.object({
   sourceLabel: z.string().optional(),
   /** Pen width InkML symbols are rendered with (1 = Kaggle style); ignored for images. */
   strokeWidth: z.number().int().min(1).max(MAX_STROKE_WIDTH).optional(),
+  /** InkML only: also store junk (strokes cut from symbols, pairs of neighbours); see lib/ink/junk-ink.ts. */
+  junk: z.boolean().default(false),
   /** Delete the file when the import has finished (uploads copied into data/imports). */
   removeWhenDone: z.boolean().default(false),
 });

@@ -16,6 +16,7 @@ export async function runImportJob(payload: unknown, ctx: JobContext): Promise<u
       source: p.source,
       sourceLabel: p.sourceLabel,
       strokeWidth: p.strokeWidth,
+      junk: p.junk,
       signal: ctx.signal,
       onProgress: (pr) =>
         ctx.progress(pr.fraction, `${pr.processed} files: ${pr.imported} new, ${pr.duplicates} duplicates, ${pr.rejected} rejected (import #${pr.batchId})`),

@@ -22,6 +22,7 @@ const pathRequest = z.object({
   path: z.string().trim().min(1, "path is required"),
   source: z.enum(SAMPLE_SOURCES).optional(),
   strokeWidth,
+  junk: z.boolean().default(false),
 });
 
 export async function GET() {
@@ -29,9 +30,9 @@ export async function GET() {
 }
 
 /**
- * Starts an import in the worker. JSON `{ path, strokeWidth? }` imports a folder, archive, MNIST
- * or InkML file on this machine; any other body is an uploaded .zip/.tar.gz or .inkml (name in
- * `?name=`, InkML pen width in `?strokeWidth=`), streamed to disk first.
+ * Starts an import in the worker. JSON `{ path, strokeWidth?, junk? }` imports a folder, archive,
+ * MNIST or InkML file on this machine; any other body is an uploaded .zip/.tar.gz or .inkml (name
+ * in `?name=`, InkML pen width in `?strokeWidth=`, `?junk=1` for junk), streamed to disk first.
  * The path is checked here so a wrong one is refused at once with the reason.
  */
 export async function POST(request: Request) {
@@ -48,7 +49,7 @@ export async function POST(request: Request) {
     }
     const job = enqueueJob(getSqlite(), {
       type: "import",
-      payload: { path: target, source: parsed.data.source, strokeWidth: parsed.data.strokeWidth, removeWhenDone: false },
+      payload: { path: target, source: parsed.data.source, strokeWidth: parsed.data.strokeWidth, junk: parsed.data.junk, removeWhenDone: false },
     });
     return Response.json({ jobId: job.id }, { status: 202 });
   }
@@ -70,7 +71,7 @@ export async function POST(request: Request) {
   }
   const job = enqueueJob(getSqlite(), {
     type: "import",
-    payload: { path: file, sourceLabel: `upload: ${name}`, strokeWidth: width.data, removeWhenDone: true },
+    payload: { path: file, sourceLabel: `upload: ${name}`, strokeWidth: width.data, junk: search.get("junk") === "1", removeWhenDone: true },
   });
   return Response.json({ jobId: job.id }, { status: 202 });
 }
