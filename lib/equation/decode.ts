@@ -18,6 +18,11 @@ export interface SymbolHypotheses {
    * or a 4 with a gap between them). The decoder then also weighs that reading.
    */
   joinWithNext?: readonly LabelCandidate[];
+  /**
+   * Top-k for each side of this symbol cut in two (two symbols written touching). The decoder
+   * then also weighs reading it as those two tokens.
+   */
+  splitInTwo?: readonly [readonly LabelCandidate[], readonly LabelCandidate[]];
 }
 
 export interface DecodedToken {
@@ -31,6 +36,8 @@ export interface DecodedToken {
   start: number;
   /** Symbols it reads: 1, or 2 when the decoder joined a symbol with the next. */
   span: number;
+  /** Set when the decoder read symbol `start` as two: which side this token is (0 left, 1 right). */
+  part?: 0 | 1;
 }
 
 export interface DecodeResult {
@@ -70,7 +77,7 @@ interface State {
   relations: number;
   score: number;
   /** Index into each token's candidates and how many symbols it covers, back-pointed as a persistent list. */
-  path: { choice: number; span: number; raised: boolean; prev: State["path"] } | null;
+  path: { choice: number; span: number; raised: boolean; part?: 0 | 1; prev: State["path"] } | null;
 }
 
 /**
@@ -81,8 +88,8 @@ interface State {
  * trailing operator, matched brackets, √ followed by an operand, and superscripts only after
  * an operand (a symbol marked raised may also be read on the line, at FLAT_FOR_RAISED_COST).
  * Readings that reach the same state are merged, so with the default beam the
- * search is exact for one-line equations. Where a symbol may be joined with the next, both
- * readings compete on the same terms: the product of the probabilities of the tokens read.
+ * search is exact for one-line equations. Where a symbol may be joined with the next, or cut in
+ * two, the readings compete on the same terms: the product of the probabilities of the tokens read.
  */
 export function decodeEquation(symbols: readonly SymbolHypotheses[], options: DecodeOptions = {}): DecodeResult {
   const beamWidth = options.beamWidth ?? DEFAULT_BEAM;
@@ -99,6 +106,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
     const symbol = symbols[i]!;
     const beam = [...beams[i]!.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
     const pair = symbol.joinWithNext && i + 1 < n && !symbol.superscript && !symbols[i + 1]!.superscript ? symbol.joinWithNext : undefined;
+    const split = symbol.superscript ? undefined : symbol.splitInTwo;
     // A raised symbol may still be on the line (an = written high after a small x), at a cost.
     const placements = symbol.superscript ? [{ raised: true, cost: 0 }, { raised: false, cost: FLAT_FOR_RAISED_COST }] : [{ raised: false, cost: 0 }];
     for (const state of beam) {
@@ -115,6 +123,21 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
           });
         step(symbol.candidates, 1);
         if (pair && !raised) step(pair, 2);
+        if (split && !raised) {
+          split[0].forEach((left, leftChoice) => {
+            const mid = advance(from, left.label);
+            if (!mid) return;
+            mid.score = from.score + cost + Math.log(Math.max(left.p, MIN_P));
+            mid.path = { choice: leftChoice, span: 1, raised, part: 0, prev: from.path };
+            split[1].forEach((right, choice) => {
+              const next = advance(mid, right.label);
+              if (!next) return;
+              next.score = mid.score + Math.log(Math.max(right.p, MIN_P));
+              next.path = { choice, span: 1, raised, part: 1, prev: mid.path };
+              offer(i + 1, next);
+            });
+          });
+        }
       }
     }
   }
@@ -124,20 +147,21 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
   // Without a well-formed reading: every symbol alone, its top-1, placed as segmented.
-  let steps: { choice: number; span: number; raised: boolean }[] = symbols.map((s) => ({ choice: 0, span: 1, raised: s.superscript === true }));
+  let steps: { choice: number; span: number; raised: boolean; part?: 0 | 1 }[] = symbols.map((s) => ({ choice: 0, span: 1, raised: s.superscript === true }));
   if (winner) {
     steps = [];
-    for (let node = winner.path; node; node = node.prev) steps.push({ choice: node.choice, span: node.span, raised: node.raised });
+    for (let node = winner.path; node; node = node.prev) steps.push({ choice: node.choice, span: node.span, raised: node.raised, part: node.part });
     steps.reverse();
   }
   const tokens: DecodedToken[] = [];
   let start = 0;
-  for (const { choice, span, raised } of steps) {
+  for (const { choice, span, raised, part } of steps) {
     const symbol = symbols[start]!;
-    const candidates = span === 2 ? symbol.joinWithNext! : symbol.candidates;
+    const candidates = part !== undefined ? symbol.splitInTwo![part] : span === 2 ? symbol.joinWithNext! : symbol.candidates;
     const candidate = candidates[choice] ?? { label: "?", p: 0 };
-    tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: raised, start, span });
-    start += span;
+    tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: raised, start, span, ...(part !== undefined ? { part } : {}) });
+    // The left side of a cut symbol leaves the right side still to read.
+    if (part !== 0) start += span;
   }
   const logProb = tokens.reduce((sum, t) => sum + Math.log(Math.max(t.confidence, MIN_P)), 0);
   return { tokens, expression: buildExpression(tokens), wellFormed: winner !== undefined, logProb };

@@ -7,6 +7,7 @@ import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./prepro
 import { orderSymbols } from "./reading-order";
 import { removeRuledLines } from "./ruled-lines";
 import { cropSymbol } from "./symbol-crop";
+import { touchingSplit } from "./touching-split";
 
 export interface SegmentedSymbol {
   /** [x, y, width, height] in input pixels. */
@@ -22,6 +23,11 @@ export interface SegmentedSymbol {
    * crossbar stops short): the classifier decides (see solveImage).
    */
   joinWithNext?: { box: BoxTuple; canonical: CanonicalImage; parts: number; prior: number };
+  /**
+   * With `splitTouching`: this one wide stroke cut where it may be two touching symbols ("20"
+   * written without lifting the pen), left then right: the classifier decides (see solveImage).
+   */
+  splitInTwo?: { boxes: [BoxTuple, BoxTuple]; canonicals: [CanonicalImage, CanonicalImage] };
 }
 
 export interface SegmentOptions extends BinarizeOptions {
@@ -31,6 +37,8 @@ export interface SegmentOptions extends BinarizeOptions {
   normaliseStroke?: boolean;
   /** That width in canonical pixels (default TARGET_STROKE; see SymbolClassifier.strokeWidth). */
   strokeWidth?: number;
+  /** Also propose where a wide single stroke could be two touching symbols (splitInTwo). Default false. */
+  splitTouching?: boolean;
 }
 
 /** Components no bigger than this (in stroke widths) are paper grain or sensor noise. */
@@ -102,6 +110,11 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       superscript: g.superscript,
       parts: g.componentIds.length,
     };
+    const cut = options.splitTouching && g.componentIds.length === 1 && !g.superscript ? touchingSplit(labelled, g.box, g.componentIds[0]!) : null;
+    if (cut) {
+      const tuple = (r: Rect): BoxTuple => [r.x, r.y, r.width, r.height];
+      symbol.splitInTwo = { boxes: [tuple(cut[0]), tuple(cut[1])], canonicals: [crop(cut[0], g.componentIds), crop(cut[1], g.componentIds)] };
+    }
     const prior = next && !g.superscript && !next.superscript ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
     if (next && prior > 0) {
       const box = unionRect(g.box, next.box);

@@ -85,17 +85,24 @@ export class NoSymbolsError extends Error {
  */
 export async function solveImage(image: GrayImage, options: SolveImageOptions): Promise<SolveImageResult> {
   const t0 = performance.now();
-  const segmented = segmentLines(image, { strokeWidth: options.classifier.strokeWidth, ...options.segment });
+  // A model trained with junk (ink that is no one symbol) can say when a wide stroke is two
+  // touching symbols, so only then are such strokes also offered cut in two.
+  const junkAware = options.classifier.classes.includes(JUNK_LABEL);
+  const segmented = segmentLines(image, { strokeWidth: options.classifier.strokeWidth, splitTouching: junkAware, ...options.segment });
   const singles = segmented.flat();
   if (singles.length === 0) throw new NoSymbolsError();
   const t1 = performance.now();
 
-  // Join candidates ride in the same batch, after the single symbols.
+  // Join and split candidates ride in the same batch, after the single symbols.
   const joinCrops = singles.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : []));
-  // A model trained with junk (ink that is no one symbol) spends one more of the top-k on it.
-  const junkAware = options.classifier.classes.includes(JUNK_LABEL);
+  const splitCrops = singles.flatMap((s) => s.splitInTwo?.canonicals ?? []);
+  // A junk-aware model spends one more of the top-k on junk.
   const rankedAll = (
-    await classifyCrops(options.classifier, [...singles.map((s) => s.canonical), ...joinCrops], (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0))
+    await classifyCrops(
+      options.classifier,
+      [...singles.map((s) => s.canonical), ...joinCrops, ...splitCrops],
+      (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0),
+    )
   ).map(withoutJunk);
   const t2 = performance.now();
 
@@ -105,28 +112,41 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[] }[][] = [];
   let offset = 0;
   let joinOffset = singles.length;
+  let splitOffset = singles.length + joinCrops.length;
   const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
   for (const line of segmented) {
     const joinedRanked: LabelCandidate[][] = [];
+    const splitRanked: [LabelCandidate[], LabelCandidate[]][] = [];
     // A raised symbol is measured against its base, not the line: it keeps the model's reading.
     const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
     const placed = (ranked: LabelCandidate[], box: BoxTuple, raised: boolean) =>
       placement && frame && !raised ? reweighByPlacement(ranked, placeInLine(box, frame), placement) : ranked;
     const hypotheses = line.map((symbol, i) => {
       const own = placed(rankedAll[offset + i]!, symbol.box, symbol.superscript);
+      let splitInTwo: [LabelCandidate[], LabelCandidate[]] | undefined;
+      if (symbol.splitInTwo) {
+        const [left, right] = symbol.splitInTwo.boxes;
+        splitRanked[i] = [placed(rankedAll[splitOffset++]!, left, false), placed(rankedAll[splitOffset++]!, right, false)];
+        // Two symbols where one was seen count as likely as the model says times SPLIT_PRIOR.
+        splitInTwo = [splitRanked[i]![0].map((c) => ({ label: c.label, p: c.p * SPLIT_PRIOR })), splitRanked[i]![1]];
+      }
       const rawPair = symbol.joinWithNext ? rankedAll[joinOffset++]! : undefined;
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
       const pair = rawPair && placed(rawPair, symbol.joinWithNext!.box, false);
       if (pair) joinedRanked[i] = pair;
-      if (!pair || (rawPair![0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript };
+      if (!pair || (rawPair![0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript, splitInTwo };
       // The joined reading counts as likely as the model says times the geometric prior.
       const prior = symbol.joinWithNext!.prior;
-      return { candidates: own, superscript: symbol.superscript, joinWithNext: pair.map((c) => ({ label: c.label, p: c.p * prior })) };
+      return { candidates: own, superscript: symbol.superscript, splitInTwo, joinWithNext: pair.map((c) => ({ label: c.label, p: c.p * prior })) };
     });
     const first = decodeEquation(hypotheses);
     units.push(
       first.tokens.map((t) => {
         const symbol = line[t.start]!;
+        if (t.part !== undefined) {
+          const cut = symbol.splitInTwo!;
+          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: splitRanked[t.start]![t.part] };
+        }
         if (t.span === 1) return { symbol, ranked: hypotheses[t.start]!.candidates };
         const joined = symbol.joinWithNext!;
         return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: joinedRanked[t.start]! };
@@ -184,6 +204,13 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
  * junk, a touching "20" is not offered as one symbol at all.
  */
 const withoutJunk = (ranked: LabelCandidate[]) => ranked.filter((c) => c.label !== JUNK_LABEL);
+
+/**
+ * Reading one stroke as two symbols needs the model to find one crop unlike any symbol (mostly
+ * junk) and both sides like symbols; this prior keeps a clear symbol whole where the sides
+ * merely look like something too.
+ */
+const SPLIT_PRIOR = 0.5;
 
 /**
  * A joined reading is offered to the decoder only when the model reads the joined crop as one

@@ -122,6 +122,28 @@ describe("decodeEquation: symbols that may be two strokes of one", () => {
   });
 });
 
+describe("decodeEquation: one stroke that may be two touching symbols", () => {
+  const split = (s: SymbolHypotheses, left: [string, number][], right: [string, number][]): SymbolHypotheses => ({
+    ...s,
+    splitInTwo: [left.map(([label, p]) => ({ label, p })), right.map(([label, p]) => ({ label, p }))],
+  });
+
+  it("reads a doubtful wide stroke as the two confident symbols its sides make: 4+4=2 0 -> 4+4=20", () => {
+    const r = decodeEquation([sym(["4", 0.99]), sym(["+", 0.99]), sym(["4", 0.99]), sym(["=", 0.99]), split(sym(["x", 0.2], ["4", 0.05]), [["2", 0.9]], [["0", 0.95]])]);
+    assert.equal(r.expression, "4+4=20");
+    assert.deepEqual(r.tokens.map((t) => [t.start, t.span, t.part]), [[0, 1, undefined], [1, 1, undefined], [2, 1, undefined], [3, 1, undefined], [4, 1, 0], [4, 1, 1]]);
+    assert.deepEqual(r.tokens.slice(4).map((t) => t.confidence), [0.9, 0.95]);
+  });
+
+  it("keeps a confident symbol whole, and a cut the grammar forbids: 0 is not ( )", () => {
+    // solveImage folds its prior for a cut into the left side's probabilities (0.9 x 0.5).
+    const whole = decodeEquation([sym(["x", 0.9]), sym(["=", 0.99]), split(sym(["0", 0.6]), [["2", 0.45]], [["0", 0.9]])]);
+    assert.equal(whole.expression, "x=0");
+    const brackets = decodeEquation([sym(["x", 0.9]), sym(["=", 0.99]), split(sym(["0", 0.3]), [["(", 0.99]], [[")", 0.99]])]);
+    assert.equal(brackets.expression, "x=0");
+  });
+});
+
 describe("decodeEquation: a number never directly follows a letter", () => {
   it("reads 6x6 as 6×6 when × is among the candidates, and keeps x²", () => {
     const r = decodeEquation([sym(["6", 0.99]), sym(["x", 0.8], ["×", 0.2]), sym(["6", 0.99]), sym(["=", 0.99]), sym(["3", 0.9]), sym(["6", 0.9])]);

@@ -196,3 +196,30 @@ describe("segmentEquation: superscripts against the baseline", () => {
     assert.deepEqual(segmentEquation(draw("3y^2+1=7").image).map((s) => s.superscript), [false, false, true, false, false, false, false]);
   });
 });
+
+describe("segmentEquation: one stroke that may be two touching symbols", () => {
+  // "20" without lifting the pen: a 2 whose foot runs on into a 0.
+  const two: [number, number][] = [[30, 50], [45, 35], [65, 35], [75, 50], [70, 70], [30, 120], [95, 120]];
+  const zero: [number, number][] = Array.from({ length: 25 }, (_, i) => {
+    const a = Math.PI + (2 * Math.PI * i) / 24;
+    return [130 + 35 * Math.cos(a), 80 + 42 * Math.sin(a)] as [number, number];
+  });
+  const twenty = () => strokes([two, [[95, 120], [95, 80]], zero], 200, 160);
+
+  it("offers a wide stroke cut at the thin join, each side cropped on its own", () => {
+    // Ruled-line removal is off: this small image's 2 foot would pass for a ruling.
+    const [symbol, ...rest] = segmentEquation(twenty(), { splitTouching: true, removeRuledLines: false });
+    assert.equal(rest.length, 0, "one connected stroke");
+    const cut = symbol!.splitInTwo;
+    assert.ok(cut, "a cut is proposed");
+    const [left, right] = cut.boxes;
+    assert.ok(left[0] + left[2] <= 97 && left[0] + left[2] >= 85, `left side ends at the join: ${left}`);
+    assert.ok(right[0] >= 85 && right[2] >= 65, `right side is the 0: ${right}`);
+    assert.equal(cut.canonicals[0].length, CANONICAL_PIXELS);
+  });
+
+  it("proposes no cut unless asked, nor for a symbol not wide enough to hold two", () => {
+    assert.equal(segmentEquation(twenty(), { removeRuledLines: false })[0]!.splitInTwo, undefined);
+    assert.equal(segmentEquation(strokes([zero], 200, 160), { splitTouching: true, removeRuledLines: false })[0]!.splitInTwo, undefined);
+  });
+});

@@ -175,3 +175,34 @@ describe("solveImage: symbols written in two strokes", () => {
     assert.ok(seven.candidates.every((c) => c.label !== "junk"));
   });
 });
+
+describe("solveImage: two symbols written touching", () => {
+  // "20" in one stroke: a 2 whose foot runs on into a 0.
+  const twenty = (): GrayImage => {
+    const width = 200;
+    const height = 160;
+    const ink = new Float32Array(width * height);
+    const zero = Array.from({ length: 25 }, (_, i) => [130 + 35 * Math.cos(Math.PI + (Math.PI * i) / 12), 80 + 42 * Math.sin(Math.PI + (Math.PI * i) / 12)] as [number, number]);
+    const path: [number, number][][] = [[[30, 50], [45, 35], [65, 35], [75, 50], [70, 70], [30, 120], [95, 120], [95, 80]], zero];
+    for (const line of path) for (let i = 1; i < line.length; i++) drawSegment(ink, width, height, line[i - 1]!, line[i]!, 5);
+    return renderOnPaper(ink, width, height);
+  };
+  const segment = { removeRuledLines: false };
+
+  it("reads the stroke as the two symbols its sides make when a junk-aware model finds the whole unlike any symbol", async () => {
+    const classifier = scriptedClassifier([{ x: 0.2, junk: 0.75 }, { "2": 0.95 }, { "0": 0.95 }], [...CLASSES, "junk"]);
+    const result = await solveImage(twenty(), { classifier, segment });
+    assert.deepEqual(classifier.calls, [3]);
+    assert.equal(result.expression, "20");
+    const [two, zero] = result.tokens;
+    assert.ok(two!.box[0] + two!.box[2] <= zero!.box[0] + 2, "the 2's box ends where the 0's begins");
+  });
+
+  it("keeps it whole when the model reads it as one symbol, and never cuts for a model without junk", async () => {
+    const confident = scriptedClassifier([{ x: 0.9 }, { "2": 0.95 }, { "0": 0.95 }], [...CLASSES, "junk"]);
+    assert.equal((await solveImage(twenty(), { classifier: confident, segment })).expression, "x");
+    const plain = scriptedClassifier([{ x: 0.2 }]);
+    assert.equal((await solveImage(twenty(), { classifier: plain, segment })).expression, "x");
+    assert.deepEqual(plain.calls, [1]);
+  });
+});
