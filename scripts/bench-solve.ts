@@ -1,7 +1,8 @@
 /**
- * npm run bench:solve -- [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only]
+ * npm run bench:solve -- [--model ID] [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only] [--dump DIR]
  *
- * Measures the equation solver with the current model of the database (INKSET_DATA_DIR):
+ * Measures the equation solver with the current model of the database (INKSET_DATA_DIR), or
+ * with model ID to weigh a candidate before promoting it:
  * (a) expression exact-match on real CROHME handwriting from writers in the stored TEST split
  *     (never trained on when the model uses the stored split, which keeps InkML writer-disjoint),
  *     rendered by lib/dataset/export-expressions; kept: every symbol labelled with one of the
@@ -11,6 +12,9 @@
  *     classes with size, baseline and spacing jitter (lib/equation/compose-equation);
  * (a) and (b) re-weigh the classifier's top-k by where each symbol sits in its line (the shipped
  * placement model); --shape-only reads each crop by its shape alone, for comparison.
+ * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo):
+ *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
+ * --dump DIR writes each failed line's image and what was read (tokens, boxes, top-k) there.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
  *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
  *     batch, decoding, solving).
@@ -25,14 +29,15 @@ import sharp from "sharp";
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
 import { exportExpressions } from "../lib/dataset/export-expressions";
-import { STRUCTURED_LATEX } from "../lib/dataset/flat-lines";
+import { benchLineLabels } from "../lib/dataset/bench-lines";
 import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
-import { buildExpression, decodeEquation } from "../lib/equation/decode";
+import { buildExpression } from "../lib/equation/decode";
 import { createRng } from "../lib/equation/synthetic-ink";
-import { NoSymbolsError, solveImage } from "../lib/equation/solve-image";
+import { simulatePhoto } from "../lib/equation/simulate-photo";
+import { NoSymbolsError, solveImage, type SolvedToken } from "../lib/equation/solve-image";
 import { decodeGray } from "../lib/images/decode";
-import { getCurrentClassifier, NoModelError } from "../lib/solver/current-classifier";
+import { getCurrentClassifier, loadClassifierForModel, NoModelError } from "../lib/solver/current-classifier";
 import { solveUpload } from "../lib/solver/solve-upload";
 import type { GrayImage } from "../lib/images/canonicalize";
 import { getModel } from "../lib/training/models";
@@ -54,6 +59,7 @@ const emptyScore = (): Score => ({ total: 0, exact: 0, countMatch: 0, symbolsRig
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
+      model: { type: "string" },
       expressions: { type: "string" },
       composed: { type: "string", default: "300" },
       runs: { type: "string", default: "60" },
@@ -61,13 +67,14 @@ async function main(): Promise<number> {
       failures: { type: "string", default: "8" },
       json: { type: "boolean", default: false },
       "shape-only": { type: "boolean", default: false },
+      dump: { type: "string" },
     },
   });
   const env = getEnv();
   const db = openDatabase(env.databaseFile);
   let classifier;
   try {
-    classifier = await getCurrentClassifier(db);
+    classifier = values.model === undefined ? await getCurrentClassifier(db) : await loadClassifierForModel(db, Number(values.model));
   } catch (err) {
     if (err instanceof NoModelError) {
       console.error(`error: ${err.message}`);
@@ -77,6 +84,9 @@ async function main(): Promise<number> {
   }
   const row = getModel(db, classifier.modelId)!;
   const placement = values["shape-only"] ? null : undefined;
+  const dumpDir = values.dump;
+  if (dumpDir) fs.mkdirSync(dumpDir, { recursive: true });
+  const score = (into: Score, name: string, image: GrayImage, labels: readonly string[]) => scoreOne(into, name, image, labels, classifier, placement, dumpDir);
   const classes = new Set(classifier.classes);
   const log = (m: string) => {
     if (!values.json) console.log(m);
@@ -97,33 +107,22 @@ async function main(): Promise<number> {
   }
   const index = JSON.parse(fs.readFileSync(path.join(exportDir, "index.json"), "utf8")) as { expressions: { image: string; truth: string }[] };
   const crohme = emptyScore();
+  const crohmeLines: { name: string; image: GrayImage; labels: string[] }[] = [];
   let considered = 0;
   const skippedBy: Record<string, number> = {};
   const skip = (why: string) => (skippedBy[why] = (skippedBy[why] ?? 0) + 1);
   for (const entry of index.expressions) {
     considered++;
     const truth = JSON.parse(fs.readFileSync(path.join(exportDir, entry.truth), "utf8")) as ExpressionTruth;
-    if (truth.latex && STRUCTURED_LATEX.test(truth.latex)) {
-      skip("structure (^ _ frac sqrt ...)");
+    const accepted = benchLineLabels(truth.latex, truth.labels.map((label, i) => ({ label, x: truth.boxes[i]![0] })), classes);
+    if (!("labels" in accepted)) {
+      skip(accepted.skip);
       continue;
     }
-    if (truth.labels.some((l) => l === null || !classes.has(l))) {
-      skip("symbol outside the model's classes");
-      continue;
-    }
-    if (truth.labels.length < 2) {
-      skip("single symbol");
-      continue;
-    }
-    const order = truth.boxes.map((b, i) => ({ x: b[0], i })).sort((a, b) => a.x - b.x || a.i - b.i);
-    const labels = order.map((o) => truth.labels[o.i]!);
-    const asTokens = labels.map((label) => ({ candidates: [{ label, p: 1 }] }));
-    if (!decodeEquation(asTokens).wellFormed) {
-      skip("not a well-formed line (grammar)");
-      continue;
-    }
+    const labels = accepted.labels;
     const image = await decodeGray(fs.readFileSync(path.join(exportDir, entry.image)));
-    await scoreOne(crohme, entry.image, image, labels, classifier, placement);
+    crohmeLines.push({ name: entry.image.replace(/\.png$/, ""), image, labels });
+    await score(crohme, entry.image.replace(/\.png$/, ""), image, labels);
   }
   log(
     `(a) CROHME, unseen writers: ${crohme.exact}/${crohme.total} exact = ${pct(crohme.exact / crohme.total)} ` +
@@ -146,13 +145,26 @@ async function main(): Promise<number> {
     });
     const size = 40 + Math.round(rng() * 80);
     const { image } = composeEquation(symbols, { size, rng });
-    await scoreOne(composed, `composed-${k}`, image, labels, classifier, placement);
+    await score(composed, `composed-${k}`, image, labels);
   }
   log(
     `(b) composed from test-split symbols: ${composed.exact}/${composed.total} exact = ${pct(composed.exact / composed.total)} ` +
       `(symbol count right ${pct(composed.countMatch / composed.total)}, symbols right where counts match ${pct(composed.symbolsRight / composed.symbolsCompared)})`,
   );
   printFailures(composed, Number(values.failures), log);
+
+  // (d) the lines of (a) as simulated phone photos
+  const photos = emptyScore();
+  const photoRng = createRng(Number(values.seed) + 1);
+  for (const line of crohmeLines) {
+    const photo = await photograph(line.image, photoRng);
+    await score(photos, `photo-${line.name}`, photo, line.labels);
+  }
+  log(
+    `(d) the lines of (a) as simulated photos (thicker pen, gray ink, shaded and ruled paper, tilt, blur, JPEG): ${photos.exact}/${photos.total} exact = ${pct(photos.exact / photos.total)} ` +
+      `(symbol count right ${pct(photos.countMatch / photos.total)}, symbols right where counts match ${pct(photos.symbolsRight / photos.symbolsCompared)})`,
+  );
+  printFailures(photos, Number(values.failures), log);
 
   // (c) latency of a 10-symbol equation
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
@@ -183,6 +195,7 @@ async function main(): Promise<number> {
         model: { id: row.id, name: row.name, classes: classifier.classes, config: JSON.parse(row.config), splitMode: row.splitMode, testAccuracy: row.testAccuracy, engine: classifier.engine },
         crohme: { exact: crohme.exact, total: crohme.total, accuracy: crohme.exact / crohme.total, considered, skipped: skippedBy },
         composed: { exact: composed.exact, total: composed.total, accuracy: composed.exact / composed.total },
+        photos: { exact: photos.exact, total: photos.total, accuracy: photos.exact / photos.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
       }),
     );
@@ -198,13 +211,16 @@ async function scoreOne(
   labels: readonly string[],
   classifier: Awaited<ReturnType<typeof getCurrentClassifier>>,
   placement: null | undefined,
+  dumpDir: string | undefined,
 ): Promise<void> {
   score.total++;
   const truth = buildExpression(labels.map((label) => ({ label, superscript: false })));
   let read = "";
+  let tokens: SolvedToken[] = [];
   try {
     const result = await solveImage(image, { classifier, placement });
     read = result.expression;
+    tokens = result.tokens;
     if (result.tokens.length === labels.length) {
       score.countMatch++;
       result.tokens.forEach((t, i) => {
@@ -220,7 +236,26 @@ async function scoreOne(
     if (!(err instanceof NoSymbolsError)) throw err;
   }
   if (read === truth) score.exact++;
-  else score.failures.push({ name, truth, read });
+  else {
+    score.failures.push({ name, truth, read });
+    if (dumpDir) await dumpFailure(dumpDir, name, image, truth, read, tokens);
+  }
+}
+
+async function dumpFailure(dir: string, name: string, image: GrayImage, truth: string, read: string, tokens: readonly SolvedToken[]): Promise<void> {
+  await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } }).png().toFile(path.join(dir, `${name}.png`));
+  const summary = tokens.map((t) => ({ label: t.label, superscript: t.superscript, box: t.box, topK: t.candidates.map((c) => `${c.label} ${c.p.toFixed(3)}`) }));
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ truth, read, tokens: summary }, null, 1));
+}
+
+/** simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would be. */
+async function photograph(image: GrayImage, rng: () => number): Promise<GrayImage> {
+  const paper = simulatePhoto(image, { rng });
+  const jpeg = await sharp(Buffer.from(paper.pixels), { raw: { width: paper.width, height: paper.height, channels: 1 } })
+    .blur(0.5 + rng() * 0.8)
+    .jpeg({ quality: Math.round(60 + rng() * 30) })
+    .toBuffer();
+  return decodeGray(jpeg);
 }
 
 function printFailures(score: Score, max: number, log: (m: string) => void): void {

@@ -7,7 +7,7 @@ import { CANONICAL_PIXELS } from "../images/canonical-form";
 import { initEngine, type EngineInfo } from "../ml/backend";
 import { predict } from "../ml/evaluate";
 import { loadModel } from "../ml/model-io";
-import { getCurrentModel, type ModelRow } from "../training/models";
+import { getCurrentModel, getModel, type ModelRow } from "../training/models";
 
 /** The current model, loaded and ready to classify. */
 export interface LoadedClassifier extends SymbolClassifier {
@@ -61,6 +61,16 @@ export async function getCurrentClassifier(db: Database.Database): Promise<Loade
   // The model that was current until now is freed only once its successor is ready.
   if (previous && previous.key !== key) previous.loading.then((p) => p.model.dispose()).catch(() => undefined);
   return loaded;
+}
+
+/**
+ * Any model of the database as a classifier, loaded afresh (not cached): for benchmarks that
+ * compare a candidate with the current model. Throws when no model has that id.
+ */
+export async function loadClassifierForModel(db: Database.Database, modelId: number): Promise<LoadedClassifier> {
+  const row = getModel(db, modelId);
+  if (!row) throw new Error(`no model ${modelId}`);
+  return loadClassifier(row, trainedStrokeWidth(db, row.runId));
 }
 
 /** Drops the cached model (tests). */

@@ -1,0 +1,61 @@
+import type Database from "better-sqlite3";
+import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
+import { parseStrokesJson } from "../ink/stroke-json";
+import { decodeEquation } from "../equation/decode";
+import { STRUCTURED_LATEX } from "./flat-lines";
+import type { ExpressionSymbol } from "./list-expressions";
+import { storedInkSplit } from "./resolve-splits";
+import type { Split } from "./split";
+
+/** Why a stored expression is not a line the one-line solver can be measured on. */
+export type LineSkip = "structure (^ _ frac sqrt ...)" | "symbol outside the model's classes" | "single symbol" | "not a well-formed line (grammar)";
+
+/**
+ * The labels of a handwritten line in reading order (by the left edge of each symbol's box),
+ * or why it is not a line the solver can be measured on: a structured expression, a symbol the
+ * model has no class for, a single symbol, or a line the decoder's grammar cannot read at all.
+ */
+export function benchLineLabels(
+  latex: string | null,
+  symbols: readonly { label: string | null; x: number }[],
+  classes: ReadonlySet<string>,
+): { labels: string[] } | { skip: LineSkip } {
+  if (latex && STRUCTURED_LATEX.test(latex)) return { skip: "structure (^ _ frac sqrt ...)" };
+  if (symbols.some((s) => s.label === null || !classes.has(s.label))) return { skip: "symbol outside the model's classes" };
+  if (symbols.length < 2) return { skip: "single symbol" };
+  const labels = symbols
+    .map((s, i) => ({ ...s, i }))
+    .sort((a, b) => a.x - b.x || a.i - b.i)
+    .map((s) => s.label!);
+  if (!decodeEquation(labels.map((label) => ({ candidates: [{ label, p: 1 }] }))).wellFormed) return { skip: "not a well-formed line (grammar)" };
+  return { labels };
+}
+
+/** A stored line with its ink, for replaying it as a person would write it. */
+export interface BenchLine {
+  name: string;
+  labels: string[];
+  strokes: Stroke[];
+  ink: InkBox;
+}
+
+/** Stored expressions by writers of `split` that benchLineLabels accepts for these classes, with their strokes. */
+export function* benchLines(db: Database.Database, options: { split: Split; classes: ReadonlySet<string> }): Generator<BenchLine> {
+  const rows = db.prepare(`SELECT path, latex, writer, strokes, symbols FROM expressions WHERE writer IS NOT NULL ORDER BY id`).iterate() as IterableIterator<{
+    path: string;
+    latex: string | null;
+    writer: string;
+    strokes: string;
+    symbols: string;
+  }>;
+  for (const row of rows) {
+    if (storedInkSplit(row.writer, "") !== options.split) continue;
+    const symbols = JSON.parse(row.symbols) as ExpressionSymbol[];
+    const accepted = benchLineLabels(row.latex, symbols.map((s) => ({ label: s.label, x: s.box.x })), options.classes);
+    if (!("labels" in accepted)) continue;
+    const strokes = parseStrokesJson(row.strokes).filter((s) => s.length > 0);
+    const ink = measureStrokes(strokes);
+    if (!ink) continue;
+    yield { name: row.path, labels: accepted.labels, strokes, ink };
+  }
+}

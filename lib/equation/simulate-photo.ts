@@ -1,0 +1,84 @@
+import type { GrayImage } from "../images/canonicalize";
+import type { Rng } from "../util/prng";
+import { rankFilter } from "./morphology";
+
+export interface PhotoOptions {
+  rng: Rng;
+  /** Pen width as a share of the image height (a ballpoint on a 5 mm line is about 1/30). */
+  penShare?: number;
+}
+
+/**
+ * A dark-on-light rendering of ink made to look like a phone photo of pen on paper: the pen
+ * thickened to a random ballpoint-to-felt width, ink that is gray rather than black and uneven
+ * along the stroke, paper lit from one side with a soft shadow, sometimes ruled lines, sensor
+ * grain, and a small tilt. Blur and JPEG compression are the camera's part, applied by the
+ * caller (sharp). A stand-in for real photos, which would need labelled ones to measure. Pure.
+ */
+export function simulatePhoto(image: GrayImage, options: PhotoOptions): GrayImage {
+  const { rng } = options;
+  const between = (lo: number, hi: number) => lo + rng() * (hi - lo);
+  const { width, height } = image;
+  // Ink coverage, thickened by a min filter on the dark-on-light image.
+  const pen = Math.max(1, Math.round((options.penShare ?? between(1 / 60, 1 / 25)) * height));
+  const extra = Math.max(0, Math.round((pen - 3) / 2));
+  const thick = extra > 0 ? rankFilter(image.pixels, width, height, extra, "min") : image.pixels;
+
+  const margin = Math.round(0.15 * height);
+  const outW = width + 2 * margin;
+  const outH = height + 2 * margin;
+  const tilt = (between(-2.5, 2.5) * Math.PI) / 180;
+  const cos = Math.cos(tilt);
+  const sin = Math.sin(tilt);
+  const paperHi = between(190, 245);
+  const paperLo = paperHi - between(15, 70);
+  const light = rng() * 2 * Math.PI;
+  const inkLevel = between(25, 90);
+  const ruled = rng() < 0.4;
+  const ruleSpacing = Math.round(between(0.35, 0.6) * height);
+  const ruleOffset = Math.round(rng() * ruleSpacing);
+  const ruleDark = between(0.08, 0.25);
+  const shadowX = between(0.2, 0.8) * outW;
+  const shadowR = between(0.3, 0.7) * outW;
+  const shadowDepth = rng() < 0.5 ? between(0.1, 0.35) : 0;
+  const grain = between(2, 8);
+  // Uneven ink flow, smooth along the page.
+  const flowA = between(0.005, 0.02);
+  const flowB = rng() * 6;
+
+  const pixels = new Uint8Array(outW * outH);
+  const cx = outW / 2;
+  const cy = outH / 2;
+  for (let y = 0; y < outH; y++) {
+    for (let x = 0; x < outW; x++) {
+      // Inverse tilt: where this output pixel comes from in the input.
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cos * dx + sin * dy + cx - margin;
+      const sy = -sin * dx + cos * dy + cy - margin;
+      const coverage = 1 - sample(thick, width, height, sx, sy) / 255;
+      const t = ((x - cx) * Math.cos(light) + (y - cy) * Math.sin(light)) / Math.hypot(outW, outH) + 0.5;
+      let paper = paperHi - (paperHi - paperLo) * t;
+      if (shadowDepth > 0) paper *= 1 - shadowDepth * Math.exp(-(((x - shadowX) / shadowR) ** 2));
+      if (ruled && (y - ruleOffset) % ruleSpacing >= 0 && (y - ruleOffset) % ruleSpacing < Math.max(1, pen / 2)) paper *= 1 - ruleDark;
+      const flow = 0.85 + 0.15 * Math.sin(x * flowA + flowB) * Math.cos(y * flowA);
+      const ink = paper - (paper - inkLevel) * coverage * flow;
+      pixels[y * outW + x] = clamp(ink + (rng() * 2 - 1) * grain);
+    }
+  }
+  return { width: outW, height: outH, pixels };
+}
+
+/** Bilinear sample of a dark-on-light image; outside is paper (255). */
+function sample(pixels: Uint8Array, width: number, height: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= width || yy >= height ? 255 : pixels[yy * width + xx]!);
+  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
