@@ -17,13 +17,15 @@ sharp.concurrency(1);
 sharp.cache(false);
 
 /**
- * Decodes JPEG, PNG, WebP, GIF, TIFF or BMP bytes to 8-bit grayscale. Transparent areas become
- * white paper, the usual background of a drawing exported with alpha.
+ * Decodes JPEG, PNG, WebP, GIF, TIFF or BMP bytes to 8-bit grayscale, upright as a viewer shows
+ * it (a phone stores a portrait photo as landscape pixels plus an EXIF orientation). Transparent
+ * areas become white paper, the usual background of a drawing exported with alpha.
  */
 export async function decodeGray(bytes: Uint8Array): Promise<GrayImage> {
   if (bytes.length === 0) throw new ImageDecodeError("empty file");
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+      .autoOrient()
       .flatten({ background: "#ffffff" })
       .greyscale()
       .raw()

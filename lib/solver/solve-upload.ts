@@ -48,7 +48,7 @@ export interface SolveUploadOptions {
  */
 export async function solveUpload(options: SolveUploadOptions): Promise<SolveResponse> {
   const start = performance.now();
-  const header = await checkImageBytes(options.bytes);
+  await checkImageBytes(options.bytes);
   // Decoded before the model is looked up, so a broken upload is a 400 whether or not a model exists.
   const imageStart = performance.now();
   let gray;
@@ -117,7 +117,8 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
       classes: classifier.classes,
       engine: classifier.engine ?? "unknown",
     },
-    image: { width: header.width, height: header.height },
+    // Upright size (EXIF orientation applied), the frame the boxes are in.
+    image: { width: gray.width, height: gray.height },
     saved,
     timing: {
       ...roundTiming(result.timing),

@@ -204,6 +204,27 @@ describe("solving through the API with the current model", () => {
     assert.equal(getSqlite().prepare(`SELECT COUNT(*) FROM samples`).pluck().get(), 6);
   });
 
+  it("reads a phone photo stored sideways with an EXIF orientation upright, boxes in the upright frame", async () => {
+    const upright = written("2x+3=7");
+    // Pixels turned a quarter left, tagged "rotate 90° clockwise to view", as a phone held upright stores them.
+    const sideways = await sharp(Buffer.from(upright.pixels), { raw: { width: upright.width, height: upright.height, channels: 1 } })
+      .rotate(-90)
+      .jpeg({ quality: 90 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const labels = [..."2x+3=7"];
+    const f = new FormData();
+    f.append("image", new Blob([new Uint8Array(sideways)], { type: "image/jpeg" }), "photo.jpg");
+    f.append("corrections", JSON.stringify(labels.map((label, index) => ({ index, label }))));
+    const res = await POST(new Request(URL_, { method: "POST", body: f }));
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as { tokens: { box: number[] }[]; expression: string; image: { width: number; height: number } };
+    assert.deepEqual(body.image, { width: upright.width, height: upright.height });
+    assert.equal(body.expression, "2*x+3=7");
+    const xs = body.tokens.map((t) => t.box[0]!);
+    assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
+  });
+
   it("400 for a correction naming no class, or a symbol that is not there", async () => {
     const image = await png(written("2x+3=7"));
     const res = await post(image, { "content-type": "image/png" });
