@@ -16,16 +16,29 @@ export class ImageDecodeError extends Error {
 sharp.concurrency(1);
 sharp.cache(false);
 
+export interface DecodeOptions {
+  /** Scale the picture down (keeping its aspect) to at most this many pixels. */
+  maxPixels?: number;
+}
+
 /**
  * Decodes JPEG, PNG, WebP, GIF, TIFF or BMP bytes to 8-bit grayscale, upright as a viewer shows
  * it (a phone stores a portrait photo as landscape pixels plus an EXIF orientation). Transparent
  * areas become white paper, the usual background of a drawing exported with alpha.
  */
-export async function decodeGray(bytes: Uint8Array): Promise<GrayImage> {
+export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {}): Promise<GrayImage> {
   if (bytes.length === 0) throw new ImageDecodeError("empty file");
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
-      .autoOrient()
+    let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).autoOrient();
+    if (options.maxPixels !== undefined) {
+      const { width = 0, height = 0 } = await pipeline.metadata();
+      if (width * height > options.maxPixels) {
+        // A box of equal sides scaled by the area ratio: the same area whichever way the photo is turned.
+        const side = Math.floor(Math.max(width, height) * Math.sqrt(options.maxPixels / (width * height)));
+        pipeline = pipeline.resize({ width: side, height: side, fit: "inside", kernel: "lanczos3" });
+      }
+    }
+    const { data, info } = await pipeline
       .flatten({ background: "#ffffff" })
       .greyscale()
       .raw()

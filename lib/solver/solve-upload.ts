@@ -11,6 +11,13 @@ import { decodeGray, ImageDecodeError } from "../images/decode";
 import { checkImageBytes, SolveInputError } from "./check-image";
 import { getCurrentClassifier, NoModelError, type LoadedClassifier } from "./current-classifier";
 
+/**
+ * A phone photo (12 MP) is read scaled down to this: segmentation costs time in proportion to
+ * pixels (about 2 s for 8 MP here), and a line spanning half of a 2000 px wide picture still
+ * gives each of ten symbols about 100 px, twice the 45 px the model reads.
+ */
+export const SOLVE_MAX_WORKING_PIXELS = 3_000_000;
+
 /** What POST /api/solve and `npm run solve` return. */
 export interface SolveResponse {
   tokens: (Omit<SolvedToken, "candidates"> & {
@@ -23,6 +30,7 @@ export interface SolveResponse {
   wellFormed: boolean;
   solution: SolveResult;
   model: { id: number; name: string; classes: readonly string[]; engine: string };
+  /** The picture as read: upright, and scaled down when over SOLVE_MAX_WORKING_PIXELS; boxes are in this frame. */
   image: { width: number; height: number };
   /** Corrections stored as samples (source "equation"). */
   saved: (SavedEquationCrop & { index: number })[];
@@ -53,7 +61,7 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
   const imageStart = performance.now();
   let gray;
   try {
-    gray = await decodeGray(options.bytes);
+    gray = await decodeGray(options.bytes, { maxPixels: SOLVE_MAX_WORKING_PIXELS });
   } catch (err) {
     if (err instanceof ImageDecodeError) throw new SolveInputError(err.message);
     throw err;
@@ -117,7 +125,7 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
       classes: classifier.classes,
       engine: classifier.engine ?? "unknown",
     },
-    // Upright size (EXIF orientation applied), the frame the boxes are in.
+    // The frame the boxes are in: upright (EXIF orientation applied), scaled down if it was huge.
     image: { width: gray.width, height: gray.height },
     saved,
     timing: {

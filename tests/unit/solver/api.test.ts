@@ -13,7 +13,7 @@ import { parseModelConfig } from "../../../lib/ml/model-config";
 import { saveModel } from "../../../lib/ml/model-io";
 import { forgetCurrentClassifier, getCurrentClassifier } from "../../../lib/solver/current-classifier";
 import { SolveInputError } from "../../../lib/solver/check-image";
-import { solveUpload } from "../../../lib/solver/solve-upload";
+import { SOLVE_MAX_WORKING_PIXELS, solveUpload } from "../../../lib/solver/solve-upload";
 import { promoteModel } from "../../../lib/training/models";
 import { CLASSES, scriptedClassifier, sure, written } from "./fakes";
 
@@ -223,6 +223,27 @@ describe("solving through the API with the current model", () => {
     assert.equal(body.expression, "2*x+3=7");
     const xs = body.tokens.map((t) => t.box[0]!);
     assert.deepEqual(xs, [...xs].sort((a, b) => a - b));
+  });
+
+  it("reads a picture of many megapixels scaled down, boxes in the frame it reports", async () => {
+    const small = written("2x+3=7");
+    const factor = 8;
+    const big = await sharp(Buffer.from(small.pixels), { raw: { width: small.width, height: small.height, channels: 1 } })
+      .resize(small.width * factor, small.height * factor)
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const labels = [..."2x+3=7"];
+    const f = new FormData();
+    f.append("image", new Blob([new Uint8Array(big)], { type: "image/jpeg" }), "photo.jpg");
+    f.append("corrections", JSON.stringify(labels.map((label, index) => ({ index, label }))));
+    const res = await POST(new Request(URL_, { method: "POST", body: f }));
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as { tokens: { box: number[] }[]; expression: string; image: { width: number; height: number } };
+    assert.ok(small.width * small.height * factor ** 2 > SOLVE_MAX_WORKING_PIXELS);
+    assert.ok(body.image.width * body.image.height <= SOLVE_MAX_WORKING_PIXELS);
+    assert.ok(Math.abs(body.image.width / body.image.height - small.width / small.height) < 0.01);
+    assert.equal(body.expression, "2*x+3=7");
+    for (const t of body.tokens) assert.ok(t.box[0]! + t.box[2]! <= body.image.width && t.box[1]! + t.box[3]! <= body.image.height);
   });
 
   it("400 for a correction naming no class, or a symbol that is not there", async () => {
