@@ -9,6 +9,8 @@ const HEIGHT = 260;
 /** About a felt pen at this size; the segmenter redraws strokes at the training width anyway. */
 const PEN = 6;
 const CROP = 45;
+/** The drawing goes to the solver at this many pixels per drawing unit. */
+const EXPORT_SCALE = 3;
 
 
 interface Token {
@@ -65,11 +67,11 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
     resetReading();
   }
 
-  async function canvasBlob(): Promise<Blob> {
-    return new Promise((resolve, reject) =>
-      canvasRef.current!.toBlob((b) => (b ? resolve(b) : reject(new Error("could not export the drawing"))), "image/png"),
-    );
-  }
+  // The on-screen pen is thick enough to see, but on a long line of small symbols it makes
+  // neighbours touch: the solver gets the strokes redrawn at EXPORT_SCALE with a pen of one
+  // drawing unit (38 real CROHME lines drawn here with the mouse: the shipped model read 19
+  // right from the on-screen ink, 26 from this; npm run bench:canvas).
+  const canvasBlob = () => pad.exportPng({ scale: EXPORT_SCALE, pen: EXPORT_SCALE });
 
   async function solve(source: { blob: Blob; name: string } | null, fixes: Map<number, string>) {
     setBusy(true);

@@ -27,6 +27,11 @@ const NEAR_Y_OVERLAP = 0.5;
 const NEAR_STROKES = 1.2;
 const NEAR_SIZE = 0.08;
 /**
+ * With a fine pen on large writing (a canvas drawing sent at 3x, a scan at 600 dpi) a stroke
+ * width is a tiny distance: the flag of a 1 lifted 3% of a symbol off its stem still counts.
+ */
+const NEAR_MIN_SIZE = 0.03;
+/**
  * Both parts single strokes at least this tall (in symbol sizes): a bar nearly touching a
  * digit, or an = already put together, is as often written tight against it (thick pen,
  * cramped line) as a stroke of it.
@@ -57,7 +62,7 @@ export interface MergeOptions {
  * a radical, which lies inside the √ box but to the right of its hook.
  */
 export function mergeSymbolParts(components: readonly Component[], symbolSize: number, options: MergeOptions = {}): SymbolGroup[] {
-  const reach = Math.max(2, Math.min(NEAR_STROKES * (options.stroke ?? 1), NEAR_SIZE * symbolSize));
+  const reach = Math.max(2, Math.min(Math.max(NEAR_STROKES * (options.stroke ?? 1), NEAR_MIN_SIZE * symbolSize), NEAR_SIZE * symbolSize));
   const groups: SymbolGroup[] = components.map((c) => ({
     box: { x: c.x, y: c.y, width: c.width, height: c.height },
     componentIds: [c.id],

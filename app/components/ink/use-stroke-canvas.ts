@@ -28,22 +28,7 @@ export function useStrokeCanvas({ width, height, pen, onStrokeEnd }: Options) {
 
   const redraw = useCallback(() => {
     const ctx = canvasRef.current?.getContext("2d");
-    if (!ctx) return;
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, width, height);
-    ctx.strokeStyle = "#111";
-    ctx.lineWidth = pen;
-    ctx.lineCap = "round";
-    ctx.lineJoin = "round";
-    for (const stroke of strokesRef.current) {
-      const [first, ...rest] = stroke;
-      if (!first) continue;
-      ctx.beginPath();
-      ctx.moveTo(first[0], first[1]);
-      if (rest.length === 0) ctx.lineTo(first[0] + 0.01, first[1]);
-      for (const [x, y] of rest) ctx.lineTo(x, y);
-      ctx.stroke();
-    }
+    if (ctx) paintStrokes(ctx, strokesRef.current, { width, height, pen, scale: 1 });
   }, [width, height, pen]);
   useEffect(redraw, [redraw]);
 
@@ -96,5 +81,39 @@ export function useStrokeCanvas({ width, height, pen, onStrokeEnd }: Options) {
     redraw();
   };
 
-  return { canvasRef, strokesRef, strokeCount, handlers, clear, undo };
+  /**
+   * The strokes as a PNG drawn afresh at `scale` times the canvas size with a pen of `pen`
+   * output pixels, instead of the on-screen ink (see the Solve page for why).
+   */
+  const exportPng = (options: { scale: number; pen: number }) =>
+    new Promise<Blob>((resolve, reject) => {
+      const out = document.createElement("canvas");
+      out.width = Math.round(width * options.scale);
+      out.height = Math.round(height * options.scale);
+      const ctx = out.getContext("2d");
+      if (!ctx) return reject(new Error("could not export the drawing"));
+      paintStrokes(ctx, strokesRef.current, { width: out.width, height: out.height, pen: options.pen, scale: options.scale });
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error("could not export the drawing"))), "image/png");
+    });
+
+  return { canvasRef, strokesRef, strokeCount, handlers, clear, undo, exportPng };
+}
+
+/** Dark ink on white: every stroke as a round-capped polyline, points multiplied by `scale`. */
+function paintStrokes(ctx: CanvasRenderingContext2D, strokes: readonly Point[][], o: { width: number; height: number; pen: number; scale: number }) {
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, o.width, o.height);
+  ctx.strokeStyle = "#111";
+  ctx.lineWidth = o.pen;
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    if (!first) continue;
+    ctx.beginPath();
+    ctx.moveTo(first[0] * o.scale, first[1] * o.scale);
+    if (rest.length === 0) ctx.lineTo(first[0] * o.scale + 0.01, first[1] * o.scale);
+    for (const [x, y] of rest) ctx.lineTo(x * o.scale, y * o.scale);
+    ctx.stroke();
+  }
 }

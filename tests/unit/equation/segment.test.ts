@@ -151,6 +151,15 @@ describe("segmentEquation: strokes that nearly touch", () => {
     assert.equal(minus.length, 3);
   });
 
+  it("joins the flag of a 1 lifted off its stem when a fine pen writes large (a canvas drawing sent at 3x)", () => {
+    // A 1 400 px tall in a 2 px pen, its flag ending about 11 px (under 3% of the 1) short of the stem.
+    const big = (x: number): [number, number][] => [[x, 30], [x, 430]];
+    const flagged = [[[30, 200], [88, 32]], big(100)] as [number, number][][];
+    assert.deepEqual(segmentEquation(strokes([...flagged, big(350), big(550)], 700, 480, 2)).map((s) => s.parts), [2, 1, 1]);
+    // Two 1s written a fifth of their height apart stay two at that pen and size.
+    assert.equal(segmentEquation(strokes([big(100), big(180), big(550)], 700, 480, 2)).length, 3);
+  });
+
   it("keeps 11 and 1- written close (a fifth of a symbol apart) as separate symbols", () => {
     const ones = segmentEquation(strokes([one(60), one(72), one(150)]));
     assert.equal(ones.length, 3);
