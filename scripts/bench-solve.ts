@@ -1,5 +1,5 @@
 /**
- * npm run bench:solve -- [--model ID] [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only] [--dump DIR]
+ * npm run bench:solve -- [--model ID] [--writers test|val] [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only] [--dump DIR]
  *
  * Measures the equation solver with the current model of the database (INKSET_DATA_DIR), or
  * with model ID to weigh a candidate before promoting it:
@@ -14,6 +14,8 @@
  * placement model); --shape-only reads each crop by its shape alone, for comparison.
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
+ * --writers val takes (a) and (d) from the val-split writers instead: also never trained on, but
+ * seen by early stopping and promotion, so the place to tune the solver without touching test.
  * --dump DIR writes each failed line's image and what was read (tokens, boxes, top-k) there.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
  *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       model: { type: "string" },
+      writers: { type: "string", default: "test" },
       expressions: { type: "string" },
       composed: { type: "string", default: "300" },
       runs: { type: "string", default: "60" },
@@ -70,6 +73,11 @@ async function main(): Promise<number> {
       dump: { type: "string" },
     },
   });
+  if (values.writers !== "test" && values.writers !== "val") {
+    console.error(`error: --writers must be test or val, not ${values.writers}`);
+    return 2;
+  }
+  const writers = values.writers;
   const env = getEnv();
   const db = openDatabase(env.databaseFile);
   let classifier;
@@ -102,8 +110,8 @@ async function main(): Promise<number> {
   let exportDir = values.expressions;
   if (!exportDir) {
     exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkset-bench-solve-"));
-    const written = await exportExpressions({ db, out: exportDir, writerSplit: "test" });
-    log(`exported ${written.written} CROHME expressions of test-split writers to ${exportDir}`);
+    const written = await exportExpressions({ db, out: exportDir, writerSplit: writers });
+    log(`exported ${written.written} CROHME expressions of ${writers}-split writers to ${exportDir}`);
   }
   const index = JSON.parse(fs.readFileSync(path.join(exportDir, "index.json"), "utf8")) as { expressions: { image: string; truth: string }[] };
   const crohme = emptyScore();
@@ -125,7 +133,7 @@ async function main(): Promise<number> {
     await score(crohme, entry.image.replace(/\.png$/, ""), image, labels);
   }
   log(
-    `(a) CROHME, unseen writers: ${crohme.exact}/${crohme.total} exact = ${pct(crohme.exact / crohme.total)} ` +
+    `(a) CROHME, unseen ${writers}-split writers: ${crohme.exact}/${crohme.total} exact = ${pct(crohme.exact / crohme.total)} ` +
       `(symbol count right ${pct(crohme.countMatch / crohme.total)}, symbols right where counts match ${pct(crohme.symbolsRight / crohme.symbolsCompared)}); ` +
       `${considered} expressions considered, skipped: ${Object.entries(skippedBy).map(([k, v]) => `${v} ${k}`).join(", ")}`,
   );
