@@ -2,7 +2,7 @@ import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
 import { inkWithin, labelComponents } from "./components";
 import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
-import { mergeSymbolParts } from "./merge-parts";
+import { mergeSymbolParts, type SymbolGroup } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
 import { orderSymbols } from "./reading-order";
 import { removeRuledLines } from "./ruled-lines";
@@ -22,12 +22,35 @@ export interface SegmentedSymbol {
    * that they are one symbol in two strokes with a visible gap (an x as two arcs, a 4 whose
    * crossbar stops short): the classifier decides (see solveImage).
    */
-  joinWithNext?: { box: BoxTuple; canonical: CanonicalImage; parts: number; prior: number };
+  joinWithNext?: JoinProposal & { prior: number };
   /**
    * With `splitTouching`: this one wide stroke cut where it may be two touching symbols ("20"
    * written without lifting the pen), left then right: the classifier decides (see solveImage).
    */
-  splitInTwo?: { boxes: [BoxTuple, BoxTuple]; canonicals: [CanonicalImage, CanonicalImage] };
+  splitInTwo?: SplitProposal;
+  /**
+   * With `splitTouching`, computed only when asked (see solveImage: when the model finds the
+   * symbol unlike any symbol): a cut of a single stroke too narrow for splitInTwo ("=0" written
+   * touching), or null.
+   */
+  splitIfDoubtful?: () => SplitProposal | null;
+  /**
+   * With `splitTouching`, computed only when asked (when the model finds this symbol and the next
+   * both unlike any symbol): the two read as one even though their gap is too wide for
+   * joinWithNext (an x as two arcs drawn far apart), or null.
+   */
+  joinIfDoubtful?: () => JoinProposal | null;
+}
+
+export interface SplitProposal {
+  boxes: [BoxTuple, BoxTuple];
+  canonicals: [CanonicalImage, CanonicalImage];
+}
+
+export interface JoinProposal {
+  box: BoxTuple;
+  canonical: CanonicalImage;
+  parts: number;
 }
 
 export interface SegmentOptions extends BinarizeOptions {
@@ -69,6 +92,14 @@ const MIN_LINE_GAPS = 3;
  */
 const BAR_SHIFT = 0.25;
 const BAR_GAP = 1;
+/** A doubtful stroke may be cut when at least this wide for its height ("=0" touching is about 0.7). */
+const DOUBT_SPLIT_ASPECT = 0.6;
+/**
+ * Doubtful neighbours may be read joined when they share DOUBT_JOIN_Y_OVERLAP of the shorter
+ * one's height and stand at most DOUBT_JOIN_GAP of the taller's height apart.
+ */
+const DOUBT_JOIN_Y_OVERLAP = 0.5;
+const DOUBT_JOIN_GAP = 1;
 
 /**
  * Splits a photo, scan or canvas export of a handwritten one-line equation into symbols in
@@ -110,16 +141,23 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       superscript: g.superscript,
       parts: g.componentIds.length,
     };
-    const cut = options.splitTouching && g.componentIds.length === 1 && !g.superscript ? touchingSplit(labelled, g.box, g.componentIds[0]!) : null;
-    if (cut) {
-      const tuple = (r: Rect): BoxTuple => [r.x, r.y, r.width, r.height];
-      symbol.splitInTwo = { boxes: [tuple(cut[0]), tuple(cut[1])], canonicals: [crop(cut[0], g.componentIds), crop(cut[1], g.componentIds)] };
-    }
+    const single = options.splitTouching && g.componentIds.length === 1 && !g.superscript;
+    const split = (minAspect?: number): SplitProposal | null => {
+      const cut = touchingSplit(labelled, g.box, g.componentIds[0]!, minAspect);
+      return cut && { boxes: [tuple(cut[0]), tuple(cut[1])], canonicals: [crop(cut[0], g.componentIds), crop(cut[1], g.componentIds)] };
+    };
+    const cut = single ? split() : null;
+    if (cut) symbol.splitInTwo = cut;
+    else if (single) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
+    const join = (other: SymbolGroup): JoinProposal => {
+      const box = unionRect(g.box, other.box);
+      const ids = [...g.componentIds, ...other.componentIds];
+      return { box: tuple(box), canonical: crop(box, ids), parts: ids.length };
+    };
     const prior = next && !g.superscript && !next.superscript ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
-    if (next && prior > 0) {
-      const box = unionRect(g.box, next.box);
-      const ids = [...g.componentIds, ...next.componentIds];
-      symbol.joinWithNext = { box: [box.x, box.y, box.width, box.height], canonical: crop(box, ids), parts: ids.length, prior };
+    if (next && prior > 0) symbol.joinWithNext = { ...join(next), prior };
+    else if (next && options.splitTouching && !g.superscript && !next.superscript && mayJoinIfDoubtful(g.box, next.box)) {
+      symbol.joinIfDoubtful = () => join(next);
     }
     return symbol;
   });
@@ -142,6 +180,15 @@ function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): numbe
   if (gap >= widest) return 0;
   return 1 - (gap / widest) ** 2;
 }
+
+/** Side by side, sharing most of the shorter one's height, no further apart than the taller is high. */
+function mayJoinIfDoubtful(a: Rect, b: Rect): boolean {
+  const short = Math.min(a.height, b.height);
+  if (overlapLength(a.y, a.height, b.y, b.height) < DOUBT_JOIN_Y_OVERLAP * short) return false;
+  return gapLength(a.x, a.width, b.x, b.width) <= DOUBT_JOIN_GAP * Math.max(a.height, b.height);
+}
+
+const tuple = (r: Rect): BoxTuple => [r.x, r.y, r.width, r.height];
 
 const isBar = (r: Rect, symbolSize: number) => r.height < JOIN_MIN_HEIGHT * symbolSize && r.width >= r.height;
 

@@ -8,7 +8,7 @@ import { lineFrame, placeInLine } from "./line-frame";
 import { reweighByPlacement, type PlacementModel } from "./placement-model";
 import { binarizeInk } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
-import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { segmentEquation, segmentInk, type JoinProposal, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
 import { shippedPlacementModel } from "./shipped-placement";
 import { solveExpression, type SolveResult } from "./solve";
 import { bandsFromMask, cropRows } from "./split-lines";
@@ -94,16 +94,11 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   const t1 = performance.now();
 
   // Join and split candidates ride in the same batch, after the single symbols.
-  const joinCrops = singles.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : []));
-  const splitCrops = singles.flatMap((s) => s.splitInTwo?.canonicals ?? []);
-  // A junk-aware model spends one more of the top-k on junk.
-  const rankedAll = (
-    await classifyCrops(
-      options.classifier,
-      [...singles.map((s) => s.canonical), ...joinCrops, ...splitCrops],
-      (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0),
-    )
-  ).map(withoutJunk);
+  const topK = (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0);
+  const readings = await readSymbols(options.classifier, singles, topK);
+  // Where the model finds a symbol unlike any symbol (mostly junk), it may be two symbols
+  // touching or half of one drawn far apart: those readings are asked for in a second batch.
+  if (junkAware) await readDoubtful(options.classifier, singles, readings, topK);
   const t2 = performance.now();
 
   // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
@@ -111,45 +106,43 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   // corrections then index them, so the same image always gives the same symbols to correct.
   const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[] }[][] = [];
   let offset = 0;
-  let joinOffset = singles.length;
-  let splitOffset = singles.length + joinCrops.length;
   const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
   for (const line of segmented) {
-    const joinedRanked: LabelCandidate[][] = [];
-    const splitRanked: [LabelCandidate[], LabelCandidate[]][] = [];
     // A raised symbol is measured against its base, not the line: it keeps the model's reading.
     const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
     const placed = (ranked: LabelCandidate[], box: BoxTuple, raised: boolean) =>
       placement && frame && !raised ? reweighByPlacement(ranked, placeInLine(box, frame), placement) : ranked;
-    const hypotheses = line.map((symbol, i) => {
-      const own = placed(rankedAll[offset + i]!, symbol.box, symbol.superscript);
-      let splitInTwo: [LabelCandidate[], LabelCandidate[]] | undefined;
-      if (symbol.splitInTwo) {
-        const [left, right] = symbol.splitInTwo.boxes;
-        splitRanked[i] = [placed(rankedAll[splitOffset++]!, left, false), placed(rankedAll[splitOffset++]!, right, false)];
-        // Two symbols where one was seen count as likely as the model says times SPLIT_PRIOR.
-        splitInTwo = [splitRanked[i]![0].map((c) => ({ label: c.label, p: c.p * SPLIT_PRIOR })), splitRanked[i]![1]];
-      }
-      const rawPair = symbol.joinWithNext ? rankedAll[joinOffset++]! : undefined;
+    const read = line.map((symbol, i) => {
+      const r = readings[offset + i]!;
+      const own = placed(r.own, symbol.box, symbol.superscript);
+      const split = r.split && { prior: r.split.prior, ranked: [placed(r.split.ranked[0], r.split.proposal.boxes[0], false), placed(r.split.ranked[1], r.split.proposal.boxes[1], false)] as const };
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
-      const pair = rawPair && placed(rawPair, symbol.joinWithNext!.box, false);
-      if (pair) joinedRanked[i] = pair;
-      if (!pair || (rawPair![0]?.p ?? 0) < JOIN_MIN_P) return { candidates: own, superscript: symbol.superscript, splitInTwo };
-      // The joined reading counts as likely as the model says times the geometric prior.
-      const prior = symbol.joinWithNext!.prior;
-      return { candidates: own, superscript: symbol.superscript, splitInTwo, joinWithNext: pair.map((c) => ({ label: c.label, p: c.p * prior })) };
+      const join = r.join && r.join.ranked[0] && r.join.ranked[0].p >= JOIN_MIN_P ? { ...r.join, ranked: placed(r.join.ranked, r.join.proposal.box, false) } : undefined;
+      return { own, split, join };
+    });
+    const hypotheses = line.map((symbol, i) => {
+      const { own, split, join } = read[i]!;
+      return {
+        candidates: own,
+        superscript: symbol.superscript,
+        // Two symbols where one was seen count as likely as the model says times the prior.
+        splitInTwo: split ? ([split.ranked[0].map((c) => ({ label: c.label, p: c.p * split.prior })), split.ranked[1]] as const) : undefined,
+        // The joined reading counts as likely as the model says times the geometric prior.
+        joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
+      };
     });
     const first = decodeEquation(hypotheses);
     units.push(
       first.tokens.map((t) => {
         const symbol = line[t.start]!;
+        const { own, split, join } = read[t.start]!;
         if (t.part !== undefined) {
-          const cut = symbol.splitInTwo!;
-          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: splitRanked[t.start]![t.part] };
+          const cut = readings[offset + t.start]!.split!.proposal;
+          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: split!.ranked[t.part] };
         }
-        if (t.span === 1) return { symbol, ranked: hypotheses[t.start]!.candidates };
-        const joined = symbol.joinWithNext!;
-        return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: joinedRanked[t.start]! };
+        if (t.span === 1) return { symbol, ranked: own };
+        const joined = join!.proposal;
+        return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: join!.ranked };
       }),
     );
     offset += line.length;
@@ -196,6 +189,64 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
   };
 }
+
+/** What the model read for one segmented symbol: itself, and the joined or cut readings on offer. */
+interface SymbolReading {
+  own: LabelCandidate[];
+  join?: { proposal: JoinProposal; prior: number; ranked: LabelCandidate[] };
+  split?: { proposal: SplitProposal; prior: number; ranked: [LabelCandidate[], LabelCandidate[]] };
+}
+
+/** Every symbol, its join with the next and its cut, in one batch. */
+async function readSymbols(classifier: SymbolClassifier, symbols: readonly SegmentedSymbol[], topK: number): Promise<SymbolReading[]> {
+  const crops = [
+    ...symbols.map((s) => s.canonical),
+    ...symbols.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : [])),
+    ...symbols.flatMap((s) => s.splitInTwo?.canonicals ?? []),
+  ];
+  const ranked = (await classifyCrops(classifier, crops, topK)).map(withoutJunk);
+  let next = symbols.length;
+  const readings: SymbolReading[] = symbols.map((_, i) => ({ own: ranked[i]! }));
+  symbols.forEach((s, i) => {
+    if (s.joinWithNext) readings[i]!.join = { proposal: s.joinWithNext, prior: s.joinWithNext.prior, ranked: ranked[next++]! };
+  });
+  symbols.forEach((s, i) => {
+    if (s.splitInTwo) readings[i]!.split = { proposal: s.splitInTwo, prior: SPLIT_PRIOR, ranked: [ranked[next++]!, ranked[next++]!] };
+  });
+  return readings;
+}
+
+/**
+ * The second look of a junk-aware model: a symbol whose best reading keeps under DOUBT_P (the
+ * rest is junk) is also read cut in two, and two such neighbours read joined, in one more batch.
+ */
+async function readDoubtful(classifier: SymbolClassifier, symbols: readonly SegmentedSymbol[], readings: SymbolReading[], topK: number): Promise<void> {
+  const doubtful = readings.map((r) => (r.own[0]?.p ?? 0) < DOUBT_P);
+  const asks: { i: number; split?: SplitProposal; join?: JoinProposal }[] = [];
+  symbols.forEach((s, i) => {
+    if (!doubtful[i]) return;
+    const split = !readings[i]!.split ? s.splitIfDoubtful?.() : null;
+    const join = !readings[i]!.join && doubtful[i + 1] ? s.joinIfDoubtful?.() : null;
+    if (split || join) asks.push({ i, ...(split ? { split } : {}), ...(join ? { join } : {}) });
+  });
+  if (asks.length === 0) return;
+  const crops = asks.flatMap((a) => [...(a.split?.canonicals ?? []), ...(a.join ? [a.join.canonical] : [])]);
+  const ranked = (await classifyCrops(classifier, crops, topK)).map(withoutJunk);
+  let next = 0;
+  for (const a of asks) {
+    if (a.split) readings[a.i]!.split = { proposal: a.split, prior: DOUBT_PRIOR, ranked: [ranked[next++]!, ranked[next++]!] };
+    if (a.join) readings[a.i]!.join = { proposal: a.join, prior: DOUBT_PRIOR, ranked: ranked[next++]! };
+  }
+}
+
+/** Below this best non-junk probability a crop is doubtful: see readDoubtful. */
+const DOUBT_P = 0.5;
+/**
+ * A cut or join looked for only because the model doubted the symbol counts this likely before
+ * the model's reading: a 3 whose top bar juts out reads doubtful, and its cut "-3" reads well,
+ * yet it is one 3; a cut has to be ten times likelier than the whole to win.
+ */
+const DOUBT_PRIOR = 0.1;
 
 /**
  * Junk is what a crop is when it is no symbol, so it is never a reading: dropped from the

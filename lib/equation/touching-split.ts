@@ -10,11 +10,11 @@ const SPLIT_BAND = [0.25, 0.75] as const;
  * Where one wide connected stroke may be two touching symbols: the column in the middle of its
  * box that crosses the fewest strokes, and of those the least ink (a ligature from a 2's foot
  * into a 0, not the 0's upright side). Returns the two sides' tight boxes, or null when the
- * symbol is not wide enough to hold two. The classifier decides whether it is two (see
+ * symbol is not `minAspect` times wider than tall. The classifier decides whether it is two (see
  * solveImage); this only proposes where. Pure.
  */
-export function touchingSplit(labelled: LabelledMask, box: Rect, componentId: number): [Rect, Rect] | null {
-  if (box.width < SPLIT_MIN_ASPECT * box.height) return null;
+export function touchingSplit(labelled: LabelledMask, box: Rect, componentId: number, minAspect: number = SPLIT_MIN_ASPECT): [Rect, Rect] | null {
+  if (box.width < minAspect * box.height) return null;
   const from = box.x + Math.ceil(SPLIT_BAND[0] * box.width);
   const to = box.x + Math.floor(SPLIT_BAND[1] * box.width);
   let best: { x: number; key: number } | null = null;

@@ -29,6 +29,24 @@ export function scriptedClassifier(rows: Record<string, number>[], classes: read
   };
 }
 
+/**
+ * Like scriptedClassifier, but the k-th call reads `batches[k]` (the solver's second look at
+ * doubtful symbols is a second call).
+ */
+export function scriptedBatches(batches: Record<string, number>[][], classes: readonly string[] = CLASSES): SymbolClassifier & { calls: number[] } {
+  const calls: number[] = [];
+  return {
+    classes,
+    calls,
+    async predict(images: Uint8Array) {
+      const rows = batches[calls.length] ?? [];
+      const one = scriptedClassifier(rows, classes);
+      calls.push(images.length / CANONICAL_PIXELS);
+      return one.predict(images);
+    },
+  };
+}
+
 /** One-hot rows for a label sequence. */
 export const sure = (labels: string): Record<string, number>[] => [...labels].map((l) => ({ [l]: 0.97 }));
 

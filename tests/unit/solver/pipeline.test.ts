@@ -7,7 +7,7 @@ import { findLineBands } from "../../../lib/equation/split-lines";
 import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
-import { CLASSES, scriptedClassifier, stacked, sure, written } from "./fakes";
+import { CLASSES, scriptedBatches, scriptedClassifier, stacked, sure, written } from "./fakes";
 
 describe("classifyCrops", () => {
   it("sends every crop in one batch and returns each crop's top-k, best first", async () => {
@@ -206,3 +206,43 @@ describe("solveImage: two symbols written touching", () => {
     assert.deepEqual(plain.calls, [1]);
   });
 });
+
+describe("solveImage: a second look at what a junk-aware model doubts", () => {
+  const JUNKY = [...CLASSES, "junk"];
+  const segment = { removeRuledLines: false };
+  const draw = (lines: [number, number][][], width: number, height: number): GrayImage => {
+    const ink = new Float32Array(width * height);
+    for (const line of lines) for (let i = 1; i < line.length; i++) drawSegment(ink, width, height, line[i - 1]!, line[i]!, 4);
+    return renderOnPaper(ink, width, height);
+  };
+  // A ")"-like (bulge 1) or "("-like (bulge -1) arc from (x, top) down h pixels.
+  const arc = (x: number, top: number, h: number, bulge: number) =>
+    Array.from({ length: 13 }, (_, i) => [x + bulge * Math.sin((Math.PI * i) / 12) * h * 0.3, top + (i / 12) * h] as [number, number]);
+  // x as two arcs 25 px apart (half their height: too far for the first look), then + and 1.
+  const farX = () => draw([arc(30, 50, 50, 1), arc(85, 50, 50, -1), [[140, 75], [170, 75]], [[155, 60], [155, 90]], [[215, 50], [215, 100]]], 260, 150);
+  // A 1 whose foot runs into a 0: one stroke, taller than wide, so not cut at first.
+  const oneZero = () =>
+    draw([[[40, 40], [40, 120], [85, 120]], Array.from({ length: 25 }, (_, i) => [85 + 25 * Math.cos((Math.PI * i) / 12.5), 80 + 40 * Math.sin((Math.PI * i) / 12.5)] as [number, number])], 160, 160);
+
+  it("reads two doubtful arcs far apart as the one x their joint crop makes", async () => {
+    const classifier = scriptedBatches([[{ "2": 0.05, junk: 0.9 }, { "0": 0.05, junk: 0.9 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
+    const result = await solveImage(farX(), { classifier, segment });
+    assert.equal(result.expression, "x+1");
+    assert.deepEqual(classifier.calls, [4, 1]);
+  });
+
+  it("takes no second look when the model is sure of every symbol", async () => {
+    const classifier = scriptedBatches([[{ "2": 0.9 }, { "0": 0.9 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
+    assert.equal((await solveImage(farX(), { classifier, segment })).expression, "20+1");
+    assert.deepEqual(classifier.calls, [4]);
+  });
+
+  it("cuts a doubtful stroke too narrow for the first look, only when the cut reads ten times better", async () => {
+    const junky = scriptedBatches([[{ "0": 0.03, junk: 0.95 }], [{ "1": 0.95 }, { "0": 0.95 }]], JUNKY);
+    assert.equal((await solveImage(oneZero(), { classifier: junky, segment })).expression, "10");
+    assert.deepEqual(junky.calls, [1, 2]);
+    const doubtful = scriptedBatches([[{ "0": 0.3, junk: 0.65 }], [{ "1": 0.95 }, { "0": 0.95 }]], JUNKY);
+    assert.equal((await solveImage(oneZero(), { classifier: doubtful, segment })).expression, "0");
+  });
+});
+
