@@ -12,6 +12,9 @@
  *     classes with size, baseline and spacing jitter (lib/equation/compose-equation);
  * (a) and (b) re-weigh the classifier's top-k by where each symbol sits in its line (the shipped
  * placement model); --shape-only reads each crop by its shape alone, for comparison.
+ * (f) exact-match on quadratics and squares composed the same way, exponents raised and smaller;
+ * (e) exact-match on CROHME lines with powers (x^2+y^2=z^2) by the same writers: the truth is
+ *     the LaTeX, once it names exactly the symbols of the ink;
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
  * --writers val takes (a) and (d) from the val-split writers instead: also never trained on, but
@@ -31,10 +34,10 @@ import sharp from "sharp";
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
 import { exportExpressions } from "../lib/dataset/export-expressions";
-import { benchLineLabels } from "../lib/dataset/bench-lines";
+import { benchLineLabels, latexLineTokens } from "../lib/dataset/bench-lines";
 import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
-import { buildExpression } from "../lib/equation/decode";
+import { buildExpression, decodeEquation, type ExpressionToken } from "../lib/equation/decode";
 import { createRng } from "../lib/equation/synthetic-ink";
 import { simulatePhoto } from "../lib/equation/simulate-photo";
 import { NoSymbolsError, solveImage, type SolvedToken } from "../lib/equation/solve-image";
@@ -94,7 +97,8 @@ async function main(): Promise<number> {
   const placement = values["shape-only"] ? null : undefined;
   const dumpDir = values.dump;
   if (dumpDir) fs.mkdirSync(dumpDir, { recursive: true });
-  const score = (into: Score, name: string, image: GrayImage, labels: readonly string[]) => scoreOne(into, name, image, labels, classifier, placement, dumpDir);
+  const score = (into: Score, name: string, image: GrayImage, labels: readonly (string | ExpressionToken)[]) =>
+    scoreOne(into, name, image, labels.map((l) => (typeof l === "string" ? { label: l, superscript: false } : l)), classifier, placement, dumpDir);
   const classes = new Set(classifier.classes);
   const log = (m: string) => {
     if (!values.json) console.log(m);
@@ -116,6 +120,7 @@ async function main(): Promise<number> {
   const index = JSON.parse(fs.readFileSync(path.join(exportDir, "index.json"), "utf8")) as { expressions: { image: string; truth: string }[] };
   const crohme = emptyScore();
   const crohmeLines: { name: string; image: GrayImage; labels: string[] }[] = [];
+  const poweredLines: { name: string; image: string; tokens: ExpressionToken[] }[] = [];
   let considered = 0;
   const skippedBy: Record<string, number> = {};
   const skip = (why: string) => (skippedBy[why] = (skippedBy[why] ?? 0) + 1);
@@ -125,6 +130,8 @@ async function main(): Promise<number> {
     const accepted = benchLineLabels(truth.latex, truth.labels.map((label, i) => ({ label, x: truth.boxes[i]![0] })), classes);
     if (!("labels" in accepted)) {
       skip(accepted.skip);
+      const powers = truth.latex && accepted.skip.startsWith("structure") ? poweredLine(truth.latex, truth.labels, classes) : null;
+      if (powers) poweredLines.push({ name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), tokens: powers });
       continue;
     }
     const labels = accepted.labels;
@@ -161,6 +168,15 @@ async function main(): Promise<number> {
   );
   printFailures(composed, Number(values.failures), log);
 
+  // (e) lines with powers by the same writers
+  const powered = emptyScore();
+  for (const line of poweredLines) await score(powered, line.name, await decodeGray(fs.readFileSync(line.image)), line.tokens);
+  log(
+    `(e) CROHME lines with powers (x^2+y^2=z^2), same writers: ${powered.exact}/${powered.total} exact = ${pct(powered.exact / powered.total)} ` +
+      `(symbol count right ${pct(powered.countMatch / powered.total)}, symbols and levels right where counts match ${pct(powered.symbolsRight / powered.symbolsCompared)})`,
+  );
+  printFailures(powered, Number(values.failures), log);
+
   // (d) the lines of (a) as simulated phone photos
   const photos = emptyScore();
   const photoRng = createRng(Number(values.seed) + 1);
@@ -173,6 +189,25 @@ async function main(): Promise<number> {
       `(symbol count right ${pct(photos.countMatch / photos.total)}, symbols right where counts match ${pct(photos.symbolsRight / photos.symbolsCompared)})`,
   );
   printFailures(photos, Number(values.failures), log);
+
+  // (f) composed with powers, the same way
+  const squares = emptyScore();
+  const m = Math.round(n / 3);
+  for (let k = 0; k < m; k++) {
+    const tokens = randomPowerEquation(rng, classes);
+    if (tokens.some((t) => !pool.has(t.label))) continue;
+    const symbols = tokens.map((t) => {
+      const options = pool.get(t.label)!;
+      return { label: t.label, raised: t.superscript, canonical: options[Math.floor(rng() * options.length)]! };
+    });
+    const { image } = composeEquation(symbols, { size: 40 + Math.round(rng() * 80), rng });
+    await score(squares, `composed-power-${k}`, image, tokens);
+  }
+  log(
+    `(f) composed with powers (x^2-5x+6=0) from test-split symbols: ${squares.exact}/${squares.total} exact = ${pct(squares.exact / squares.total)} ` +
+      `(symbol count right ${pct(squares.countMatch / squares.total)}, symbols and levels right where counts match ${pct(squares.symbolsRight / squares.symbolsCompared)})`,
+  );
+  printFailures(squares, Number(values.failures), log);
 
   // (c) latency of a 10-symbol equation
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
@@ -204,6 +239,8 @@ async function main(): Promise<number> {
         crohme: { exact: crohme.exact, total: crohme.total, accuracy: crohme.exact / crohme.total, considered, skipped: skippedBy },
         composed: { exact: composed.exact, total: composed.total, accuracy: composed.exact / composed.total },
         photos: { exact: photos.exact, total: photos.total, accuracy: photos.exact / photos.total },
+        powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
+        composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
       }),
     );
@@ -216,26 +253,27 @@ async function scoreOne(
   score: Score,
   name: string,
   image: GrayImage,
-  labels: readonly string[],
+  expected: readonly ExpressionToken[],
   classifier: Awaited<ReturnType<typeof getCurrentClassifier>>,
   placement: null | undefined,
   dumpDir: string | undefined,
 ): Promise<void> {
   score.total++;
-  const truth = buildExpression(labels.map((label) => ({ label, superscript: false })));
+  const truth = buildExpression(expected);
   let read = "";
   let tokens: SolvedToken[] = [];
   try {
     const result = await solveImage(image, { classifier, placement });
     read = result.expression;
     tokens = result.tokens;
-    if (result.tokens.length === labels.length) {
+    if (result.tokens.length === expected.length) {
       score.countMatch++;
       result.tokens.forEach((t, i) => {
         score.symbolsCompared++;
-        if (t.label === labels[i] && !t.superscript) score.symbolsRight++;
+        const want = expected[i]!;
+        if (t.label === want.label && t.superscript === want.superscript) score.symbolsRight++;
         else {
-          const key = `${labels[i]}→${t.label}${t.superscript ? "^" : ""}`;
+          const key = `${want.label}${want.superscript ? "^" : ""}→${t.label}${t.superscript ? "^" : ""}`;
           score.confusions.set(key, (score.confusions.get(key) ?? 0) + 1);
         }
       });
@@ -254,6 +292,20 @@ async function dumpFailure(dir: string, name: string, image: GrayImage, truth: s
   await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } }).png().toFile(path.join(dir, `${name}.png`));
   const summary = tokens.map((t) => ({ label: t.label, superscript: t.superscript, box: t.box, topK: t.candidates.map((c) => `${c.label} ${c.p.toFixed(3)}`) }));
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ truth, read, tokens: summary }, null, 1));
+}
+
+/**
+ * The symbols of a line with powers, raised or not, in reading order: the LaTeX's own order,
+ * once it names exactly the symbols the ink has (every one a model class) and the grammar reads it.
+ */
+function poweredLine(latex: string, inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): ExpressionToken[] | null {
+  const tokens = latexLineTokens(latex);
+  if (!tokens || tokens.length < 2 || !tokens.some((t) => t.superscript)) return null;
+  if (tokens.some((t) => !classes.has(t.label))) return null;
+  const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
+  if (sorted(tokens.map((t) => t.label)) !== sorted(inkLabels)) return null;
+  if (!decodeEquation(tokens.map((t) => ({ candidates: [{ label: t.label, p: 1 }], superscript: t.superscript }))).wellFormed) return null;
+  return tokens;
 }
 
 /** simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would be. */
@@ -301,6 +353,29 @@ function randomEquation(rng: () => number, classes: ReadonlySet<string>): string
     () => `${num(9)}${v}=${num(99)}`,
   ];
   return [...templates[Math.floor(rng() * templates.length)]!()];
+}
+
+/** A quadratic or a square over the classes the model knows, "^" raising the digit after it. */
+function randomPowerEquation(rng: () => number, classes: ReadonlySet<string>): ExpressionToken[] {
+  const num = (max: number) => String(1 + Math.floor(rng() * max));
+  const variables = ["x", "y"].filter((v) => classes.has(v));
+  const v = variables[Math.floor(rng() * variables.length)] ?? "x";
+  const op = () => (rng() < 0.5 ? "+" : "-");
+  const templates = [
+    () => `${v}^2${op()}${num(9)}${v}${op()}${num(20)}=0`,
+    () => `${num(9)}${v}^2${op()}${num(50)}=0`,
+    () => `${v}^2=${num(99)}`,
+    () => `${v}^2${op()}${num(9)}=${num(50)}`,
+    () => `(${v}${op()}${num(9)})^2=${num(80)}`,
+    () => `${num(9)}^2${op()}${num(9)}^2`,
+  ];
+  const text = templates[Math.floor(rng() * templates.length)]!();
+  const tokens: ExpressionToken[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "^") tokens.push({ label: text[++i]!, superscript: true });
+    else tokens.push({ label: text[i]!, superscript: false });
+  }
+  return tokens;
 }
 
 function quantile(sorted: readonly number[], q: number): number {

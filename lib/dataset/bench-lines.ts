@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
 import { parseStrokesJson } from "../ink/stroke-json";
-import { decodeEquation } from "../equation/decode";
+import { decodeEquation, type ExpressionToken } from "../equation/decode";
+import { labelFor } from "./class-names";
 import { STRUCTURED_LATEX } from "./flat-lines";
 import type { ExpressionSymbol } from "./list-expressions";
 import { storedInkSplit } from "./resolve-splits";
@@ -59,3 +60,48 @@ export function* benchLines(db: Database.Database, options: { split: Split; clas
     yield { name: row.path, labels: accepted.labels, strokes, ink };
   }
 }
+
+/** Spacing and sizing LaTeX that draws no symbol of its own. */
+const LATEX_INVISIBLE = new Set(["\\left", "\\right", "\\mbox", "\\limits", "\\!", "\\,"]);
+
+/**
+ * A CROHME LaTeX truth written as one line with powers ("x ^ 2 + y ^ { 2 } = z ^ 2") as the
+ * symbols the solver reads, each marked raised or not; null for anything else (fractions,
+ * indices, roots, a power inside a power). Pure.
+ */
+export function latexLineTokens(latex: string): ExpressionToken[] | null {
+  const parts = latex.split(/\s+/).filter(Boolean);
+  const out: ExpressionToken[] = [];
+  let i = 0;
+  // Reads items until a closing brace (or the end at depth 0); false on anything unsupported.
+  const sequence = (raised: boolean, depth: number): boolean => {
+    while (i < parts.length) {
+      const part = parts[i]!;
+      if (part === "}") {
+        if (depth === 0) return false;
+        i++;
+        return true;
+      }
+      if (!item(raised, depth)) return false;
+    }
+    return depth === 0;
+  };
+  const item = (raised: boolean, depth: number): boolean => {
+    const part = parts[i++]!;
+    if (part === "{") return sequence(raised, depth + 1);
+    if (part === "^") {
+      if (raised || i >= parts.length) return false;
+      return item(true, depth);
+    }
+    if (part === "_" || part === "}") return false;
+    if (LATEX_INVISIBLE.has(part)) return true;
+    if (part.startsWith("\\") && labelFor(part) === part) return false;
+    // "1 2" and "12" both spell two symbols.
+    const symbols = /^[0-9A-Za-z]{2,}$/.test(part) ? [...part] : [part];
+    for (const symbol of symbols) out.push({ label: labelFor(symbol), superscript: raised });
+    return true;
+  };
+  if (!sequence(false, 0)) return null;
+  return out.length > 0 ? out : null;
+}
+

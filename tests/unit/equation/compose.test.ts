@@ -61,4 +61,17 @@ describe("composeEquation", () => {
     const gap = bar[0]! - (digit[0]! + digit[2]!);
     assert.ok(gap >= 0.1 * digit[3]! && gap <= 0.7 * digit[3]!, `gap ${gap}`);
   });
+
+  it("writes an exponent smaller than its base, above the base's middle, and inside the image", () => {
+    const { image, boxes } = composeEquation(
+      [{ label: "(", canonical: canonical([[[30, 0], [14, 22], [30, 44]]]) }, { label: "7", canonical: seven }, { label: ")", canonical: canonical([[[14, 0], [30, 22], [14, 44]]]) }, { label: "2", canonical: clippedTwo, raised: true }],
+      { size: 60, rng: createRng(4) },
+    );
+    const base = boxes[2]!;
+    const power = boxes[3]!;
+    assert.ok(power[3] < base[3], "smaller than its base");
+    assert.ok(power[1] + power[3] < base[1] + base[3] / 2, "its bottom above the base's middle");
+    assert.ok(power[1] > 0 && power[1] + power[3] <= image.height, "inside the image");
+  });
 });
+
