@@ -5,7 +5,8 @@
  * line's middle; lib/equation/line-frame) from the CROHME ink imported into the database
  * (INKSET_DATA_DIR), using only one-line expressions by writers of the stored TRAIN split, so
  * the solver's benchmark on test-split writers stays unseen. The solver re-weighs the
- * classifier's top-k with it (lib/equation/placement-model). Needs:
+ * classifier's top-k with it (lib/equation/placement-model); and, from the LaTeX of the same
+ * writers' lines with powers, how much likelier each label is as an exponent. Needs:
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */
 import fs from "node:fs";
@@ -15,7 +16,10 @@ import { flatLines } from "../lib/dataset/flat-lines";
 import { openDatabase } from "../lib/db/open-database";
 import { getEnv } from "../lib/env";
 import { lineFrame, placeInLine, type Placement } from "../lib/equation/line-frame";
-import { fitPlacementModel } from "../lib/equation/placement-model";
+import { fitPlacementModel, fitRaisedPrior } from "../lib/equation/placement-model";
+import { latexLineTokens } from "../lib/dataset/bench-lines";
+import { storedInkSplit } from "../lib/dataset/resolve-splits";
+import type Database from "better-sqlite3";
 
 const args = z.object({ out: z.string().min(1).default("lib/equation/placement-model.json") });
 
@@ -31,17 +35,41 @@ function main(): number {
     lines++;
     line.labels.forEach((label, i) => examples.push({ label, placement: placeInLine(line.boxes[i]!, frame) }));
   }
-  db.close();
   if (lines === 0) {
     console.error("error: no one-line CROHME expressions by train-split writers in the database; import crohme-train-inkml.tar.gz first");
     return 2;
   }
-  const model = fitPlacementModel(examples, `CROHME one-line expressions by train-split writers: ${lines} lines, ${examples.length} symbols`);
+  // What exponents are: label counts raised and overall in the lines with powers the solver reads.
+  const raised = new Map<string, number>();
+  const all = new Map<string, number>();
+  let poweredLines = 0;
+  for (const latex of trainLatex(db)) {
+    const tokens = latexLineTokens(latex);
+    if (!tokens) continue;
+    if (tokens.some((t) => t.superscript)) poweredLines++;
+    for (const t of tokens) {
+      all.set(t.label, (all.get(t.label) ?? 0) + 1);
+      if (t.superscript) raised.set(t.label, (raised.get(t.label) ?? 0) + 1);
+    }
+  }
+  db.close();
+  const model = {
+    ...fitPlacementModel(examples, `CROHME one-line expressions by train-split writers: ${lines} lines, ${examples.length} symbols`),
+    raised: fitRaisedPrior(raised, all),
+    raisedSource: `LaTeX of CROHME lines with or without powers by train-split writers: ${poweredLines} lines with powers, ${[...raised.values()].reduce((a, b) => a + b, 0)} exponent symbols`,
+  };
   fs.writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
   const fitted = Object.entries(model.classes);
   console.log(`${model.source}; ${fitted.length} classes fitted -> ${out}`);
   for (const [label, c] of fitted) console.log(`  ${label.padEnd(6)} n=${String(c.n).padStart(5)}  mean ${c.mean.map((v) => v.toFixed(2)).join(" ")}`);
+  console.log(`${model.raisedSource}; as an exponent: ${["2", "3", "x", "y", "z", "1"].map((l) => `${l} ${Math.exp(model.raised[l] ?? 0).toFixed(2)}x`).join(", ")}`);
   return 0;
+}
+
+/** LaTeX truths of the expressions by writers of the stored train split. */
+function* trainLatex(db: Database.Database): Generator<string> {
+  const rows = db.prepare(`SELECT latex, writer FROM expressions WHERE writer IS NOT NULL AND latex IS NOT NULL`).iterate() as IterableIterator<{ latex: string; writer: string }>;
+  for (const row of rows) if (storedInkSplit(row.writer, "") === "train") yield row.latex;
 }
 
 process.exit(main());

@@ -13,6 +13,13 @@ export interface LabelCandidate {
 export interface SymbolHypotheses {
   candidates: readonly LabelCandidate[];
   superscript?: boolean;
+  /** Not marked raised, but placed like an exponent: may be read raised at RAISED_FOR_FLAT_COST. */
+  mayBeRaised?: boolean;
+  /**
+   * The candidates as an exponent: the same labels in the same order, re-weighed by what
+   * exponents are (2 and 3 far more often than z); the decoder reads raised symbols with these.
+   */
+  raisedCandidates?: readonly LabelCandidate[];
   /**
    * Top-k for this symbol and the next one read together as one symbol (two strokes of an x
    * or a 4 with a gap between them). The decoder then also weighs that reading.
@@ -64,6 +71,11 @@ const DEFAULT_BEAM = 256;
  * "3x=36" with a high, short = after the small x, not "3x^2 36".
  */
 const FLAT_FOR_RAISED_COST = Math.log(0.1);
+/**
+ * Log-cost of reading a symbol placed like an exponent but flat as a bar (mayBeRaised) raised:
+ * the same doubt the other way, so "y²" with a wide 2 reads y^2 rather than y·z.
+ */
+const RAISED_FOR_FLAT_COST = Math.log(0.1);
 
 /** "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2 or x×2 are). */
 type Last = "start" | "operand" | "variable" | "operator" | "relation" | "open" | "root";
@@ -108,7 +120,11 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
     const pair = symbol.joinWithNext && i + 1 < n && !symbol.superscript && !symbols[i + 1]!.superscript ? symbol.joinWithNext : undefined;
     const split = symbol.superscript ? undefined : symbol.splitInTwo;
     // A raised symbol may still be on the line (an = written high after a small x), at a cost.
-    const placements = symbol.superscript ? [{ raised: true, cost: 0 }, { raised: false, cost: FLAT_FOR_RAISED_COST }] : [{ raised: false, cost: 0 }];
+    const placements = symbol.superscript
+      ? [{ raised: true, cost: 0 }, { raised: false, cost: FLAT_FOR_RAISED_COST }]
+      : symbol.mayBeRaised
+        ? [{ raised: false, cost: 0 }, { raised: true, cost: RAISED_FOR_FLAT_COST }]
+        : [{ raised: false, cost: 0 }];
     for (const state of beam) {
       for (const { raised, cost } of placements) {
         const from = place(state, raised);
@@ -121,7 +137,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
             next.path = { choice, span, raised, prev: from.path };
             offer(i + span, next);
           });
-        step(symbol.candidates, 1);
+        step(raised && symbol.raisedCandidates ? symbol.raisedCandidates : symbol.candidates, 1);
         if (pair && !raised) step(pair, 2);
         if (split && !raised) {
           split[0].forEach((left, leftChoice) => {
@@ -157,7 +173,8 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   let start = 0;
   for (const { choice, span, raised, part } of steps) {
     const symbol = symbols[start]!;
-    const candidates = part !== undefined ? symbol.splitInTwo![part] : span === 2 ? symbol.joinWithNext! : symbol.candidates;
+    const candidates =
+      part !== undefined ? symbol.splitInTwo![part] : span === 2 ? symbol.joinWithNext! : raised && symbol.raisedCandidates ? symbol.raisedCandidates : symbol.candidates;
     const candidate = candidates[choice] ?? { label: "?", p: 0 };
     tokens.push({ label: candidate.label, confidence: candidate.p, overridden: choice !== 0, superscript: raised, start, span, ...(part !== undefined ? { part } : {}) });
     // The left side of a cut symbol leaves the right side still to read.

@@ -18,6 +18,9 @@ export const placementModelSchema = z.object({
   version: z.literal(1),
   source: z.string(),
   classes: z.record(z.string(), classSchema),
+  /** Per label, log(P(label | written as an exponent) / P(label)); labels not listed count as 0. */
+  raised: z.record(z.string(), z.number()).optional(),
+  raisedSource: z.string().optional(),
 });
 
 /**
@@ -115,3 +118,36 @@ function invert3(m: readonly number[]): { inverse: number[]; det: number } {
 }
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
+
+/** No label gains or loses more than e^MAX_RAISED_LOG_RATIO against its share for being raised. */
+const MAX_RAISED_LOG_RATIO = 2;
+
+/**
+ * log(P(label | raised) / P(label)) from counts of labels as exponents and overall, add-one
+ * smoothed and capped at ±MAX_RAISED_LOG_RATIO: in CROHME a 2 is ten times likelier as an
+ * exponent than its share, a z ten times less likely.
+ */
+export function fitRaisedPrior(raised: ReadonlyMap<string, number>, all: ReadonlyMap<string, number>): Record<string, number> {
+  // Rare labels stay neutral: a handful of examples says nothing, and smoothing over hundreds of
+  // one-off tokens would flatten the rest.
+  const labels = [...all.keys()].filter((l) => all.get(l)! >= MIN_EXAMPLES).sort();
+  const r = labels.reduce((sum, l) => sum + (raised.get(l) ?? 0), 0) + labels.length;
+  const a = labels.reduce((sum, l) => sum + all.get(l)!, 0) + labels.length;
+  const out: Record<string, number> = {};
+  for (const label of labels) {
+    const ratio = Math.log(((raised.get(label) ?? 0) + 1) / r / (((all.get(label) ?? 0) + 1) / a));
+    out[label] = round(Math.max(-MAX_RAISED_LOG_RATIO, Math.min(MAX_RAISED_LOG_RATIO, ratio)));
+  }
+  return out;
+}
+
+/** The top-k read as an exponent: each p times the raised prior, the same total, the same order. */
+export function reweighAsRaised(candidates: readonly LabelCandidate[], model: PlacementModel): LabelCandidate[] {
+  if (!model.raised) return [...candidates];
+  const factors = candidates.map((c) => Math.exp(model.raised![c.label] ?? 0));
+  const mass = candidates.reduce((s, c) => s + c.p, 0);
+  const weighed = candidates.reduce((s, c, i) => s + c.p * factors[i]!, 0);
+  if (!(weighed > 0)) return [...candidates];
+  return candidates.map((c, i) => ({ label: c.label, p: (c.p * factors[i]! * mass) / weighed }));
+}
+

@@ -3,6 +3,11 @@ import type { SymbolGroup } from "./merge-parts";
 
 export interface OrderedSymbol extends SymbolGroup {
   superscript: boolean;
+  /**
+   * Placed like an exponent but not surely one: an = after a y, or a 2 taller than the small x
+   * it is raised after. The decoder may read it raised, at a cost (see decodeEquation).
+   */
+  mayBeRaised: boolean;
 }
 
 /**
@@ -10,11 +15,14 @@ export interface OrderedSymbol extends SymbolGroup {
  * lowercase x is about as tall as the x (measured on the stroke font: 40 px vs 44 px).
  */
 const MAX_SUPERSCRIPT_HEIGHT = 1.1;
+/** Up to this tall an exponent is still possible: the decoder may read it raised, at a cost. */
+const MAYBE_SUPERSCRIPT_HEIGHT = 1.6;
 /** Bars (-, =) are this flat relative to the median symbol; they cannot carry an exponent. */
 const MIN_BASE_HEIGHT = 0.4;
 /**
- * A symbol this much wider than tall (=, a long minus) is never an exponent: after a base with
- * a descender (y=, g=) its bottom sits above the base's middle, yet it is on the line.
+ * A symbol in several parts this much wider than tall (an =) is not taken for an exponent: after
+ * a base with a descender (y=, g=) its bottom sits above the base's middle, yet it is on the
+ * line; it is only mayBeRaised. A fifth of CROHME exponents are as wide in one stroke (a flat 2).
  */
 const MAX_SUPERSCRIPT_ASPECT = 1.25;
 
@@ -36,22 +44,30 @@ export function orderSymbols(groups: readonly SymbolGroup[], symbolSize: number)
   const out: OrderedSymbol[] = [];
   let base: SymbolGroup | undefined;
   for (const g of sorted) {
-    const superscript = base !== undefined && isRaised(g, base, symbolSize, baseline);
-    out.push({ ...g, superscript });
+    const placedHigh = base !== undefined ? isRaised(g, base, symbolSize, baseline) : "no";
+    // Wide strokes in one piece are exponents too (a flat 2); an = in two parts is not.
+    const bar = g.componentIds.length > 1 && g.box.width > MAX_SUPERSCRIPT_ASPECT * g.box.height;
+    const superscript = placedHigh === "yes" && !bar;
+    out.push({ ...g, superscript, mayBeRaised: placedHigh !== "no" && !superscript });
     if (!superscript) base = g;
   }
   return out;
 }
 
-function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number, baseline: number): boolean {
-  if (base.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
+/**
+ * Whether where and how big g is make it an exponent of base: "yes"; "maybe" when it is up
+ * to MAYBE_SUPERSCRIPT_HEIGHT times as tall as the base (a 2 raised after a small x).
+ */
+function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number, baseline: number): "yes" | "maybe" | "no" {
+  if (base.box.height < MIN_BASE_HEIGHT * symbolSize) return "no";
   const bottom = g.box.y + g.box.height;
   // A base that itself sits above the line (a raised symbol missed) keeps its own bottom.
   const baseBottom = base.box.y + base.box.height;
   const onLine = baseBottom > baseline ? Math.max(baseline, base.box.y + 0.5 * symbolSize) : baseBottom;
   const middle = base.box.y + Math.min(base.box.height, onLine - base.box.y) / 2;
   // A bar written a little high after a digit is a minus, not an exponent.
-  if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return false;
-  if (g.box.width > MAX_SUPERSCRIPT_ASPECT * g.box.height) return false;
-  return g.box.height <= MAX_SUPERSCRIPT_HEIGHT * base.box.height && bottom <= middle;
+  if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return "no";
+  if (bottom > middle) return "no";
+  if (g.box.height <= MAX_SUPERSCRIPT_HEIGHT * base.box.height) return "yes";
+  return g.box.height <= MAYBE_SUPERSCRIPT_HEIGHT * base.box.height ? "maybe" : "no";
 }

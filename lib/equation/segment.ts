@@ -15,6 +15,8 @@ export interface SegmentedSymbol {
   /** The crop in canonical form (45x45, white on black), ready for the classifier. */
   canonical: CanonicalImage;
   superscript: boolean;
+  /** Placed like an exponent but as wide as a bar: the decoder may read it raised, at a cost. */
+  mayBeRaised?: boolean;
   /** How many connected components were merged into this symbol (2 for =, 3 for ÷). */
   parts: number;
   /**
@@ -139,6 +141,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       box: [g.box.x, g.box.y, g.box.width, g.box.height],
       canonical: crop(g.box, g.componentIds),
       superscript: g.superscript,
+      ...(g.mayBeRaised ? { mayBeRaised: true } : {}),
       parts: g.componentIds.length,
     };
     const single = options.splitTouching && g.componentIds.length === 1 && !g.superscript;

@@ -5,7 +5,7 @@ import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify"
 import { decodeEquation, type LabelCandidate } from "./decode";
 import type { BoxTuple } from "./ink-mask";
 import { lineFrame, placeInLine } from "./line-frame";
-import { reweighByPlacement, type PlacementModel } from "./placement-model";
+import { reweighAsRaised, reweighByPlacement, type PlacementModel } from "./placement-model";
 import { binarizeInk } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
 import { segmentEquation, segmentInk, type JoinProposal, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
@@ -104,7 +104,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
   // symbol or two) that makes the likelier well-formed line. That fixes the symbols; the person's
   // corrections then index them, so the same image always gives the same symbols to correct.
-  const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[] }[][] = [];
+  const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[]; raisedRanked?: LabelCandidate[] }[][] = [];
   let offset = 0;
   const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
   for (const line of segmented) {
@@ -115,16 +115,19 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     const read = line.map((symbol, i) => {
       const r = readings[offset + i]!;
       const own = placed(r.own, symbol.box, symbol.superscript);
+      const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.own, placement) : undefined;
       const split = r.split && { prior: r.split.prior, ranked: [placed(r.split.ranked[0], r.split.proposal.boxes[0], false), placed(r.split.ranked[1], r.split.proposal.boxes[1], false)] as const };
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
       const join = r.join && r.join.ranked[0] && r.join.ranked[0].p >= JOIN_MIN_P ? { ...r.join, ranked: placed(r.join.ranked, r.join.proposal.box, false) } : undefined;
-      return { own, split, join };
+      return { own, raised, split, join };
     });
     const hypotheses = line.map((symbol, i) => {
-      const { own, split, join } = read[i]!;
+      const { own, raised, split, join } = read[i]!;
       return {
         candidates: own,
+        raisedCandidates: raised,
         superscript: symbol.superscript,
+        mayBeRaised: symbol.mayBeRaised,
         // Two symbols where one was seen count as likely as the model says times the prior.
         splitInTwo: split ? ([split.ranked[0].map((c) => ({ label: c.label, p: c.p * split.prior })), split.ranked[1]] as const) : undefined,
         // The joined reading counts as likely as the model says times the geometric prior.
@@ -135,12 +138,12 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     units.push(
       first.tokens.map((t) => {
         const symbol = line[t.start]!;
-        const { own, split, join } = read[t.start]!;
+        const { own, raised, split, join } = read[t.start]!;
         if (t.part !== undefined) {
           const cut = readings[offset + t.start]!.split!.proposal;
           return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: split!.ranked[t.part] };
         }
-        if (t.span === 1) return { symbol, ranked: own };
+        if (t.span === 1) return { symbol, ranked: own, raisedRanked: raised };
         const joined = join!.proposal;
         return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: join!.ranked };
       }),
@@ -157,7 +160,9 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   units.forEach((line, lineIndex) => {
     const hypotheses = line.map((unit, i) => {
       const fixed = corrections.get(offset + i);
-      return { candidates: fixed === undefined ? unit.ranked : [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript };
+      return fixed === undefined
+        ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
+        : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
     });
     const decoded = decodeEquation(hypotheses);
     wellFormed &&= decoded.wellFormed;
@@ -171,7 +176,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         superscript: t.superscript,
         overridden: t.overridden,
         corrected: corrections.has(offset + i),
-        candidates: line[i]!.ranked,
+        candidates: t.superscript && line[i]!.raisedRanked ? line[i]!.raisedRanked! : line[i]!.ranked,
       });
     });
     offset += line.length;

@@ -71,6 +71,24 @@ describe("decodeEquation", () => {
     assert.equal(power.tokens[1]!.superscript, true);
   });
 
+  it("reads a symbol placed like an exponent but not surely one raised only when that reads better", () => {
+    const maybe = (...xs: [string, number][]): SymbolHypotheses => ({ ...sym(...xs), mayBeRaised: true });
+    // x2 is no line (a digit never follows a letter), x^2 is.
+    assert.equal(decodeEquation([sym(["x", 0.9]), maybe(["2", 0.9])]).expression, "x^2");
+    // 12 is: the flat reading wins.
+    assert.equal(decodeEquation([sym(["1", 0.9]), maybe(["2", 0.9])]).expression, "12");
+  });
+
+  it("reads an exponent with its own candidates: a 2 is likelier raised than a z", () => {
+    const raised: SymbolHypotheses = {
+      candidates: [{ label: "z", p: 0.6 }, { label: "2", p: 0.4 }],
+      raisedCandidates: [{ label: "z", p: 0.1 }, { label: "2", p: 0.9 }],
+      superscript: true,
+    };
+    assert.equal(decodeEquation([sym(["x", 0.9]), raised]).expression, "x^2");
+    assert.equal(decodeEquation([sym(["x", 0.9]), { candidates: raised.candidates, superscript: true }]).expression, "x^z");
+  });
+
   it("falls back to the top-1 labels, flagged, when nothing is well formed", () => {
     const r = decodeEquation([sym(["+", 0.9], ["=", 0.1])]);
     assert.equal(r.wellFormed, false);

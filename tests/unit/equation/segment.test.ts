@@ -206,6 +206,25 @@ describe("segmentEquation: superscripts against the baseline", () => {
   });
 });
 
+describe("segmentEquation: exponents written flat or tall", () => {
+  // A small x (two crossing strokes, 40 px) on the line at y 80-120, then a 2 raised after it.
+  const x: [number, number][][] = [[[20, 80], [60, 120]], [[60, 80], [20, 120]]];
+  const tail = [[[150, 60], [150, 120]], [[190, 60], [190, 120]]] as [number, number][][];
+
+  it("raises a flat 2 in one stroke (wider than tall) after an x", () => {
+    const flatTwo: [number, number][] = [[70, 50], [85, 42], [100, 50], [72, 68], [108, 68]];
+    const symbols = segmentEquation(strokes([...x, flatTwo, ...tail], 260, 160));
+    assert.deepEqual(symbols.map((s) => s.superscript), [false, true, false, false]);
+  });
+
+  it("offers a 2 taller than the small x it is raised after as maybe raised, for the decoder to weigh", () => {
+    const tallTwo: [number, number][] = [[70, 35], [85, 22], [100, 35], [72, 78], [100, 78]];
+    const [, two] = segmentEquation(strokes([...x, tallTwo, ...tail], 260, 160));
+    assert.equal(two!.superscript, false);
+    assert.equal(two!.mayBeRaised, true);
+  });
+});
+
 describe("segmentEquation: one stroke that may be two touching symbols", () => {
   // "20" without lifting the pen: a 2 whose foot runs on into a 0.
   const two: [number, number][] = [[30, 50], [45, 35], [65, 35], [75, 50], [70, 70], [30, 120], [95, 120]];
