@@ -338,12 +338,18 @@ function loadTestSymbols(db: ReturnType<typeof openDatabase>, classes: readonly 
   return pool;
 }
 
-/** A random equation or arithmetic line over the classes the model knows. */
-function randomEquation(rng: () => number, classes: ReadonlySet<string>): string[] {
+/** What the equation templates draw on: a number from 1 to max, the line's variable, + or -. */
+function templateParts(rng: () => number, classes: ReadonlySet<string>) {
   const num = (max: number) => String(1 + Math.floor(rng() * max));
   const variables = ["x", "y"].filter((v) => classes.has(v));
   const v = variables[Math.floor(rng() * variables.length)] ?? "x";
   const op = () => (rng() < 0.5 ? "+" : "-");
+  return { num, v, op };
+}
+
+/** A random equation or arithmetic line over the classes the model knows. */
+function randomEquation(rng: () => number, classes: ReadonlySet<string>): string[] {
+  const { num, v, op } = templateParts(rng, classes);
   const templates = [
     () => `${num(9)}${v}${op()}${num(20)}=${num(50)}`,
     () => `${num(9)}(${v}${op()}${num(9)})=${num(60)}`,
@@ -357,10 +363,7 @@ function randomEquation(rng: () => number, classes: ReadonlySet<string>): string
 
 /** A quadratic or a square over the classes the model knows, "^" raising the digit after it. */
 function randomPowerEquation(rng: () => number, classes: ReadonlySet<string>): ExpressionToken[] {
-  const num = (max: number) => String(1 + Math.floor(rng() * max));
-  const variables = ["x", "y"].filter((v) => classes.has(v));
-  const v = variables[Math.floor(rng() * variables.length)] ?? "x";
-  const op = () => (rng() < 0.5 ? "+" : "-");
+  const { num, v, op } = templateParts(rng, classes);
   const templates = [
     () => `${v}^2${op()}${num(9)}${v}${op()}${num(20)}=0`,
     () => `${num(9)}${v}^2${op()}${num(50)}=0`,

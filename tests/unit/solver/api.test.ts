@@ -50,6 +50,16 @@ function pngHeaderOnly(width: number, height: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), len, type, ihdr, crc, Buffer.alloc(2000, 7)]));
 }
 
+/** POSTs a JPEG with every symbol corrected to `text` (what the untrained model reads does not matter), expecting 200. */
+async function solvePhoto(jpeg: Buffer, text: string) {
+  const f = new FormData();
+  f.append("image", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "photo.jpg");
+  f.append("corrections", JSON.stringify([...text].map((label, index) => ({ index, label }))));
+  const res = await POST(new Request(URL_, { method: "POST", body: f }));
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()) as { tokens: { box: number[] }[]; expression: string; image: { width: number; height: number } };
+}
+
 async function message(res: Response): Promise<string> {
   return ((await res.json()) as { message: string }).message;
 }
@@ -212,13 +222,7 @@ describe("solving through the API with the current model", () => {
       .jpeg({ quality: 90 })
       .withMetadata({ orientation: 6 })
       .toBuffer();
-    const labels = [..."2x+3=7"];
-    const f = new FormData();
-    f.append("image", new Blob([new Uint8Array(sideways)], { type: "image/jpeg" }), "photo.jpg");
-    f.append("corrections", JSON.stringify(labels.map((label, index) => ({ index, label }))));
-    const res = await POST(new Request(URL_, { method: "POST", body: f }));
-    assert.equal(res.status, 200, await res.clone().text());
-    const body = (await res.json()) as { tokens: { box: number[] }[]; expression: string; image: { width: number; height: number } };
+    const body = await solvePhoto(sideways, "2x+3=7");
     assert.deepEqual(body.image, { width: upright.width, height: upright.height });
     assert.equal(body.expression, "2*x+3=7");
     const xs = body.tokens.map((t) => t.box[0]!);
@@ -232,13 +236,7 @@ describe("solving through the API with the current model", () => {
       .resize(small.width * factor, small.height * factor)
       .jpeg({ quality: 85 })
       .toBuffer();
-    const labels = [..."2x+3=7"];
-    const f = new FormData();
-    f.append("image", new Blob([new Uint8Array(big)], { type: "image/jpeg" }), "photo.jpg");
-    f.append("corrections", JSON.stringify(labels.map((label, index) => ({ index, label }))));
-    const res = await POST(new Request(URL_, { method: "POST", body: f }));
-    assert.equal(res.status, 200, await res.clone().text());
-    const body = (await res.json()) as { tokens: { box: number[] }[]; expression: string; image: { width: number; height: number } };
+    const body = await solvePhoto(big, "2x+3=7");
     assert.ok(small.width * small.height * factor ** 2 > SOLVE_MAX_WORKING_PIXELS);
     assert.ok(body.image.width * body.image.height <= SOLVE_MAX_WORKING_PIXELS);
     assert.ok(Math.abs(body.image.width / body.image.height - small.width / small.height) < 0.01);
