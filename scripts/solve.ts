@@ -1,6 +1,6 @@
 /**
- * npm run solve -- <image> [--json]
- * Reads a photo, scan or canvas export of a handwritten equation (one line, or two lines for a
+ * npm run solve -- <image | ink.inkml> [--json]
+ * Reads a photo, scan, canvas export or InkML digital ink of a handwritten equation (one line, or two lines for a
  * system) with the current model and prints what it read and the solution. Same checks and
  * pipeline as POST /api/solve. Exit codes: 0 solved (or an answer like "no solution"),
  * 1 read but not solvable, 2 bad input, 3 no model.
@@ -15,7 +15,7 @@ import { solveUpload } from "../lib/solver/solve-upload";
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: "boolean", default: false } } });
   if (positionals.length !== 1) {
-    console.error("usage: npm run solve -- <image.png|image.jpg> [--json]");
+    console.error("usage: npm run solve -- <image.png|image.jpg|ink.inkml> [--json]");
     return 2;
   }
   const file = positionals[0]!;

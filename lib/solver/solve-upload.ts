@@ -8,7 +8,9 @@ import type { SolveResult } from "../equation/solve";
 import type { LabelCandidate } from "../equation/decode";
 import type { CanonicalImage } from "../images/canonical-form";
 import { decodeGray, ImageDecodeError } from "../images/decode";
-import { checkImageBytes, SolveInputError } from "./check-image";
+import type { GrayImage } from "../images/canonicalize";
+import { checkImageBytes, MAX_SOLVE_BYTES, SolveInputError } from "./check-image";
+import { isInkmlUpload, renderInkUpload } from "./ink-upload";
 import { getCurrentClassifier, NoModelError, type LoadedClassifier } from "./current-classifier";
 
 /**
@@ -50,23 +52,16 @@ export interface SolveUploadOptions {
 }
 
 /**
- * Upload bytes in, solution out: header checks before any decoding, the current model (409
- * without one), the pipeline of lib/equation, and the person's corrections applied and saved.
+ * Upload bytes in (a picture, or digital ink as InkML), solution out: header checks before any
+ * decoding, the current model (409 without one), the pipeline of lib/equation, and the person's
+ * corrections applied and saved.
  * Throws SolveInputError (with its HTTP status) for anything the caller must fix.
  */
 export async function solveUpload(options: SolveUploadOptions): Promise<SolveResponse> {
   const start = performance.now();
-  await checkImageBytes(options.bytes);
   // Decoded before the model is looked up, so a broken upload is a 400 whether or not a model exists.
-  const imageStart = performance.now();
-  let gray;
-  try {
-    gray = await decodeGray(options.bytes, { maxPixels: SOLVE_MAX_WORKING_PIXELS });
-  } catch (err) {
-    if (err instanceof ImageDecodeError) throw new SolveInputError(err.message);
-    throw err;
-  }
-  const imageMs = performance.now() - imageStart;
+  const gray = await readUpload(options.bytes);
+  const imageMs = performance.now() - start;
   let classifier = options.classifier;
   let firstLoad = false;
   if (!classifier) {
@@ -135,6 +130,18 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
       ...(firstLoad && classifier.loadMs !== undefined ? { modelLoadMs: round(classifier.loadMs, 1) } : {}),
     },
   };
+}
+
+/** A picture (header checks before any decoding) or digital ink (InkML, drawn as the bench draws it), as a gray image. */
+async function readUpload(bytes: Uint8Array): Promise<GrayImage> {
+  if (bytes.length > 0 && bytes.length <= MAX_SOLVE_BYTES && isInkmlUpload(bytes)) return renderInkUpload(bytes);
+  await checkImageBytes(bytes);
+  try {
+    return await decodeGray(bytes, { maxPixels: SOLVE_MAX_WORKING_PIXELS });
+  } catch (err) {
+    if (err instanceof ImageDecodeError) throw new SolveInputError(err.message);
+    throw err;
+  }
 }
 
 function round(value: number, digits: number): number {

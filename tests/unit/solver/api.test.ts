@@ -244,6 +244,28 @@ describe("solving through the API with the current model", () => {
     for (const t of body.tokens) assert.ok(t.box[0]! + t.box[2]! <= body.image.width && t.box[1]! + t.box[3]! <= body.image.height);
   });
 
+  it("solves digital ink: an InkML file of 2x+3=7 is drawn and read like a picture; broken InkML is a 400 with the reason", async () => {
+    const trace = (points: [number, number][]) => `<trace>${points.map(([x, y]) => `${x} ${y}`).join(", ")}</trace>`;
+    const strokes: [number, number][][] = [
+      [[10, 20], [25, 8], [40, 20], [12, 55], [42, 55]],
+      [[60, 30], [85, 55]], [[85, 30], [60, 55]],
+      [[110, 42], [140, 42]], [[125, 27], [125, 57]],
+      [[160, 10], [185, 12], [170, 30], [188, 42], [160, 56]],
+      [[210, 35], [240, 35]], [[210, 47], [240, 47]],
+      [[260, 10], [292, 10], [272, 56]],
+    ];
+    const inkml = `<?xml version="1.0" encoding="UTF-8"?>\n<ink xmlns="http://www.w3.org/2003/InkML">${strokes.map(trace).join("")}</ink>`;
+    const res = await post(new TextEncoder().encode(inkml), { "content-type": "application/inkml+xml" });
+    assert.equal(res.status, 200, await res.clone().text());
+    const body = (await res.json()) as { tokens: unknown[]; image: { width: number; height: number } };
+    assert.equal(body.tokens.length, 6);
+    assert.equal(body.image.height, 192);
+
+    const broken = await post(new TextEncoder().encode("<ink><trace>1 2, x y</trace></ink>"), { "content-type": "application/inkml+xml" });
+    assert.equal(broken.status, 400);
+    assert.match(await message(broken), /not readable InkML/);
+  });
+
   it("400 for a correction naming no class, or a symbol that is not there", async () => {
     const image = await png(written("2x+3=7"));
     const res = await post(image, { "content-type": "image/png" });
