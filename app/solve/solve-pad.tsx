@@ -69,8 +69,8 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
 
   // The on-screen pen is thick enough to see, but on a long line of small symbols it makes
   // neighbours touch: the solver gets the strokes redrawn at EXPORT_SCALE with a pen of one
-  // drawing unit (38 real CROHME lines drawn here with the mouse: the shipped model read 19
-  // right from the on-screen ink, 26 from this; npm run bench:canvas).
+  // drawing unit (38 real CROHME lines drawn here with the mouse: the model shipped at the time
+  // read 19 right from the on-screen ink, 26 from this; npm run bench:canvas).
   const canvasBlob = () => pad.exportPng({ scale: EXPORT_SCALE, pen: EXPORT_SCALE });
 
   async function solve(source: { blob: Blob; name: string } | null, fixes: Map<number, string>) {
