@@ -33,7 +33,13 @@ async function main(): Promise<number> {
   const log = (m: string) => {
     if (!values.json) console.log(m);
   };
-  const models = (await (await fetch(`${values.url}/api/models`)).json()) as { items: { id: number; name: string; isCurrent: boolean; classes: string[] }[] };
+  let models: { items: { id: number; name: string; isCurrent: boolean; classes: string[] }[] };
+  try {
+    models = (await (await fetch(`${values.url}/api/models`)).json()) as typeof models;
+  } catch (err) {
+    console.error(`error: no Inkset app answers at ${values.url} (${(err as Error).message}): start it with npm start on this database`);
+    return 2;
+  }
   const current = models.items.find((m) => m.isCurrent);
   if (!current) {
     console.error(`error: the app at ${values.url} has no current model`);

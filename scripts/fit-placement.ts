@@ -12,14 +12,12 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { flatLines } from "../lib/dataset/flat-lines";
+import { expressionsOfSplit, flatLines } from "../lib/dataset/flat-lines";
 import { openDatabase } from "../lib/db/open-database";
 import { getEnv } from "../lib/env";
 import { lineFrame, placeInLine, type Placement } from "../lib/equation/line-frame";
 import { fitPlacementModel, fitRaisedPrior } from "../lib/equation/placement-model";
 import { latexLineTokens } from "../lib/dataset/bench-lines";
-import { storedInkSplit } from "../lib/dataset/resolve-splits";
-import type Database from "better-sqlite3";
 
 const args = z.object({ out: z.string().min(1).default("lib/equation/placement-model.json") });
 
@@ -43,8 +41,8 @@ function main(): number {
   const raised = new Map<string, number>();
   const all = new Map<string, number>();
   let poweredLines = 0;
-  for (const latex of trainLatex(db)) {
-    const tokens = latexLineTokens(latex);
+  for (const { latex } of expressionsOfSplit(db, "train", ["latex"])) {
+    const tokens = latex === null ? null : latexLineTokens(latex);
     if (!tokens) continue;
     if (tokens.some((t) => t.superscript)) poweredLines++;
     for (const t of tokens) {
@@ -64,12 +62,6 @@ function main(): number {
   for (const [label, c] of fitted) console.log(`  ${label.padEnd(6)} n=${String(c.n).padStart(5)}  mean ${c.mean.map((v) => v.toFixed(2)).join(" ")}`);
   console.log(`${model.raisedSource}; as an exponent: ${["2", "3", "x", "y", "z", "1"].map((l) => `${l} ${Math.exp(model.raised[l] ?? 0).toFixed(2)}x`).join(", ")}`);
   return 0;
-}
-
-/** LaTeX truths of the expressions by writers of the stored train split. */
-function* trainLatex(db: Database.Database): Generator<string> {
-  const rows = db.prepare(`SELECT latex, writer FROM expressions WHERE writer IS NOT NULL AND latex IS NOT NULL`).iterate() as IterableIterator<{ latex: string; writer: string }>;
-  for (const row of rows) if (storedInkSplit(row.writer, "") === "train") yield row.latex;
 }
 
 process.exit(main());

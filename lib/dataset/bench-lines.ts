@@ -3,9 +3,8 @@ import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
 import { parseStrokesJson } from "../ink/stroke-json";
 import { decodeEquation, type ExpressionToken } from "../equation/decode";
 import { labelFor } from "./class-names";
-import { STRUCTURED_LATEX } from "./flat-lines";
+import { expressionsOfSplit, STRUCTURED_LATEX } from "./flat-lines";
 import type { ExpressionSymbol } from "./list-expressions";
-import { storedInkSplit } from "./resolve-splits";
 import type { Split } from "./split";
 
 /** Why a stored expression is not a line the one-line solver can be measured on. */
@@ -42,15 +41,7 @@ export interface BenchLine {
 
 /** Stored expressions by writers of `split` that benchLineLabels accepts for these classes, with their strokes. */
 export function* benchLines(db: Database.Database, options: { split: Split; classes: ReadonlySet<string> }): Generator<BenchLine> {
-  const rows = db.prepare(`SELECT path, latex, writer, strokes, symbols FROM expressions WHERE writer IS NOT NULL ORDER BY id`).iterate() as IterableIterator<{
-    path: string;
-    latex: string | null;
-    writer: string;
-    strokes: string;
-    symbols: string;
-  }>;
-  for (const row of rows) {
-    if (storedInkSplit(row.writer, "") !== options.split) continue;
+  for (const row of expressionsOfSplit(db, options.split, ["path", "latex", "strokes", "symbols"])) {
     const symbols = JSON.parse(row.symbols) as ExpressionSymbol[];
     const accepted = benchLineLabels(row.latex, symbols.map((s) => ({ label: s.label, x: s.box.x })), options.classes);
     if (!("labels" in accepted)) continue;

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import type { Stroke } from "../ink/ink-document";
-import { renderExpression, type PixelBox } from "../ink/render-strokes";
+import type { GrayImage } from "../images/canonicalize";
+import { renderExpression, type PixelBox, type RenderedExpression } from "../ink/render-strokes";
 import { parseStrokesJson } from "../ink/stroke-json";
 import type { ExpressionSymbol } from "./list-expressions";
 
@@ -45,6 +46,21 @@ export interface StoredExpression {
   symbols: string;
 }
 
+/**
+ * Strokes drawn as the export draws them (renderExpression, default a 3 px pen at 192 px high),
+ * as dark ink on white paper: what the solver reads for a stored line or an uploaded InkML file.
+ */
+export function renderInkOnPaper(
+  traces: ReadonlyMap<string, Stroke>,
+  symbols: Parameters<typeof renderExpression>[1],
+  options: ExpressionImageOptions = {},
+): { paper: GrayImage; rendered: RenderedExpression } {
+  const rendered = renderExpression(traces, symbols, { strokeWidth: options.strokeWidth ?? EXPORT_STROKE_WIDTH, height: options.height ?? EXPORT_HEIGHT });
+  const pixels = new Uint8Array(rendered.pixels.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = 255 - rendered.pixels[i]!;
+  return { paper: { width: rendered.width, height: rendered.height, pixels }, rendered };
+}
+
 /** Renders a stored expression to a grayscale PNG (dark on white) and its truth. */
 export async function renderStoredExpression(
   row: StoredExpression,
@@ -55,14 +71,12 @@ export async function renderStoredExpression(
   // Stored symbols point at traces by index, so the index is the trace id here.
   const traces = new Map(strokes.map((stroke, i) => [String(i), stroke] as const));
   const strokeWidth = options.strokeWidth ?? EXPORT_STROKE_WIDTH;
-  const rendered = renderExpression(
+  const { paper, rendered } = renderInkOnPaper(
     traces,
     symbols.map((s) => ({ traceIds: s.traceIndexes.map(String), label: s.rawLabel })),
-    { strokeWidth, height: options.height ?? EXPORT_HEIGHT, latex: row.latex },
+    { strokeWidth, height: options.height ?? EXPORT_HEIGHT },
   );
-  const paper = Buffer.alloc(rendered.pixels.length);
-  for (let i = 0; i < paper.length; i++) paper[i] = 255 - rendered.pixels[i]!;
-  const png = await sharp(paper, { raw: { width: rendered.width, height: rendered.height, channels: 1 } })
+  const png = await sharp(Buffer.from(paper.pixels.buffer, paper.pixels.byteOffset, paper.pixels.length), { raw: { width: paper.width, height: paper.height, channels: 1 } })
     .toColourspace("b-w")
     .png({ compressionLevel: 6 })
     .toBuffer();

@@ -72,8 +72,9 @@ const DEFAULT_BEAM = 256;
  */
 const FLAT_FOR_RAISED_COST = Math.log(0.1);
 /**
- * Log-cost of reading a symbol placed like an exponent but flat as a bar (mayBeRaised) raised:
- * the same doubt the other way, so "y²" with a wide 2 reads y^2 rather than y·z.
+ * Log-cost of reading raised a symbol placed like an exponent but not surely one (mayBeRaised:
+ * taller than its base, or an = after a y): the same doubt the other way, so "x²" with a 2
+ * taller than the x reads x^2 rather than x·z.
  */
 const RAISED_FOR_FLAT_COST = Math.log(0.1);
 

@@ -92,12 +92,15 @@ export function reweighByPlacement(
   const best = Math.max(...known);
   const average = known.reduce((s, v) => s + v, 0) / known.length;
   const factors = logL.map((v) => Math.exp(weight * Math.max((v ?? average) - best, -MAX_LOG_RATIO)));
+  return rescaled(candidates, factors).sort((a, b) => b.p - a.p);
+}
+
+/** Each p times its factor, scaled so the top-k keep their total probability; in the same order. */
+function rescaled(candidates: readonly LabelCandidate[], factors: readonly number[]): LabelCandidate[] {
   const mass = candidates.reduce((s, c) => s + c.p, 0);
   const weighed = candidates.reduce((s, c, i) => s + c.p * factors[i]!, 0);
   if (!(weighed > 0)) return [...candidates];
-  return candidates
-    .map((c, i) => ({ label: c.label, p: (c.p * factors[i]! * mass) / weighed }))
-    .sort((a, b) => b.p - a.p);
+  return candidates.map((c, i) => ({ label: c.label, p: (c.p * factors[i]! * mass) / weighed }));
 }
 
 function trimOutliers(all: readonly Placement[]): Placement[] {
@@ -124,8 +127,8 @@ const MAX_RAISED_LOG_RATIO = 2;
 
 /**
  * log(P(label | raised) / P(label)) from counts of labels as exponents and overall, add-one
- * smoothed and capped at ±MAX_RAISED_LOG_RATIO: in CROHME a 2 is ten times likelier as an
- * exponent than its share, a z ten times less likely.
+ * smoothed and capped at ±MAX_RAISED_LOG_RATIO, over labels seen MIN_EXAMPLES times: in CROHME
+ * a 2 is about 6 times likelier as an exponent than its share, a z about 3 times less likely.
  */
 export function fitRaisedPrior(raised: ReadonlyMap<string, number>, all: ReadonlyMap<string, number>): Record<string, number> {
   // Rare labels stay neutral: a handful of examples says nothing, and smoothing over hundreds of
@@ -143,11 +146,7 @@ export function fitRaisedPrior(raised: ReadonlyMap<string, number>, all: Readonl
 
 /** The top-k read as an exponent: each p times the raised prior, the same total, the same order. */
 export function reweighAsRaised(candidates: readonly LabelCandidate[], model: PlacementModel): LabelCandidate[] {
-  if (!model.raised) return [...candidates];
-  const factors = candidates.map((c) => Math.exp(model.raised![c.label] ?? 0));
-  const mass = candidates.reduce((s, c) => s + c.p, 0);
-  const weighed = candidates.reduce((s, c, i) => s + c.p * factors[i]!, 0);
-  if (!(weighed > 0)) return [...candidates];
-  return candidates.map((c, i) => ({ label: c.label, p: (c.p * factors[i]! * mass) / weighed }));
+  const raised = model.raised;
+  if (!raised) return [...candidates];
+  return rescaled(candidates, candidates.map((c) => Math.exp(raised[c.label] ?? 0)));
 }
-

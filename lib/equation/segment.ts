@@ -15,7 +15,7 @@ export interface SegmentedSymbol {
   /** The crop in canonical form (45x45, white on black), ready for the classifier. */
   canonical: CanonicalImage;
   superscript: boolean;
-  /** Placed like an exponent but as wide as a bar: the decoder may read it raised, at a cost. */
+  /** Placed like an exponent but not surely one (see OrderedSymbol): the decoder may read it raised, at a cost. */
   mayBeRaised?: boolean;
   /** How many connected components were merged into this symbol (2 for =, 3 for ÷). */
   parts: number;

@@ -116,7 +116,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
       const r = readings[offset + i]!;
       const own = placed(r.own, symbol.box, symbol.superscript);
       const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.own, placement) : undefined;
-      const split = r.split && { prior: r.split.prior, ranked: [placed(r.split.ranked[0], r.split.proposal.boxes[0], false), placed(r.split.ranked[1], r.split.proposal.boxes[1], false)] as const };
+      const split = r.split && { ...r.split, ranked: [placed(r.split.ranked[0], r.split.proposal.boxes[0], false), placed(r.split.ranked[1], r.split.proposal.boxes[1], false)] as const };
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
       const join = r.join && r.join.ranked[0] && r.join.ranked[0].p >= JOIN_MIN_P ? { ...r.join, ranked: placed(r.join.ranked, r.join.proposal.box, false) } : undefined;
       return { own, raised, split, join };
@@ -140,7 +140,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         const symbol = line[t.start]!;
         const { own, raised, split, join } = read[t.start]!;
         if (t.part !== undefined) {
-          const cut = readings[offset + t.start]!.split!.proposal;
+          const cut = split!.proposal;
           return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: split!.ranked[t.part] };
         }
         if (t.span === 1) return { symbol, ranked: own, raisedRanked: raised };

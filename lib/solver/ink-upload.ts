@@ -1,9 +1,8 @@
-import { EXPORT_HEIGHT, EXPORT_STROKE_WIDTH } from "../dataset/expression-image";
+import { EXPORT_HEIGHT, renderInkOnPaper } from "../dataset/expression-image";
 import type { GrayImage } from "../images/canonicalize";
 import { measureStrokes } from "../ink/ink-document";
 import { isInkmlError } from "../ink/inkml-error";
 import { parseInkml } from "../ink/parse-inkml";
-import { renderExpression } from "../ink/render-strokes";
 import { SolveInputError } from "./check-image";
 
 /** True when the upload is XML whose root is <ink>: digital ink (InkML), not a picture. */
@@ -34,8 +33,5 @@ export function renderInkUpload(bytes: Uint8Array): GrayImage {
   const ink = measureStrokes(traces.values());
   if (!ink || (ink.width === 0 && ink.height === 0)) throw new SolveInputError("no handwriting found: the InkML file has no strokes");
   const lines = ink.height > TWO_LINE_ASPECT * ink.width ? 2 : 1;
-  const rendered = renderExpression(traces, [], { strokeWidth: EXPORT_STROKE_WIDTH, height: EXPORT_HEIGHT * lines });
-  const pixels = new Uint8Array(rendered.pixels.length);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = 255 - rendered.pixels[i]!;
-  return { width: rendered.width, height: rendered.height, pixels };
+  return renderInkOnPaper(traces, [], { height: EXPORT_HEIGHT * lines }).paper;
 }

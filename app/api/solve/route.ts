@@ -22,8 +22,8 @@ const correctionsSchema = z
 /**
  * Solves a handwritten equation. Body: multipart/form-data with `image` (PNG or JPEG, or an
  * InkML file of digital ink) and optionally `corrections` (JSON `[{ index, label }]`), or the
- * raw bytes with `?corrections=` in the query. `?crops=1` adds each symbol's 45x45 crop. Corrected crops are
- * saved as samples (source "equation") unless `save=0`.
+ * raw bytes with `?corrections=` in the query. `?crops=1` adds each symbol's 45x45 crop.
+ * Corrected crops are saved as samples (source "equation") unless `save=0`.
  * 400 empty, blank or non-image; 413 over 10 MB or 40 megapixels (refused before decoding);
  * 409 when no model has been trained yet.
  */
