@@ -17,8 +17,9 @@
  *     the LaTeX, once it names exactly the symbols of the ink;
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
- * --writers val takes (a) and (d) from the val-split writers instead: also never trained on, but
- * seen by early stopping and promotion, so the place to tune the solver without touching test.
+ * --writers val takes every section from the val split instead (the lines of val-split writers,
+ * equations composed from val-split symbols): also never trained on, but seen by early stopping
+ * and promotion, so the place to tune the solver without touching test.
  * --dump DIR writes each failed line's image and what was read (tokens, boxes, top-k) there.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
  *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
@@ -146,9 +147,9 @@ async function main(): Promise<number> {
   );
   printFailures(crohme, Number(values.failures), log);
 
-  // (b) composed from TEST-split symbols
+  // (b) composed from held-out symbols (the test split unless --writers val)
   const rng = createRng(Number(values.seed));
-  const pool = loadTestSymbols(db, classifier.classes);
+  const pool = loadSplitSymbols(db, writers, classifier.classes);
   const composed = emptyScore();
   const n = Number(values.composed);
   for (let k = 0; k < n; k++) {
@@ -163,7 +164,7 @@ async function main(): Promise<number> {
     await score(composed, `composed-${k}`, image, labels);
   }
   log(
-    `(b) composed from test-split symbols: ${composed.exact}/${composed.total} exact = ${pct(composed.exact / composed.total)} ` +
+    `(b) composed from ${writers}-split symbols: ${composed.exact}/${composed.total} exact = ${pct(composed.exact / composed.total)} ` +
       `(symbol count right ${pct(composed.countMatch / composed.total)}, symbols right where counts match ${pct(composed.symbolsRight / composed.symbolsCompared)})`,
   );
   printFailures(composed, Number(values.failures), log);
@@ -204,7 +205,7 @@ async function main(): Promise<number> {
     await score(squares, `composed-power-${k}`, image, tokens);
   }
   log(
-    `(f) composed with powers (x^2-5x+6=0) from test-split symbols: ${squares.exact}/${squares.total} exact = ${pct(squares.exact / squares.total)} ` +
+    `(f) composed with powers (x^2-5x+6=0) from ${writers}-split symbols: ${squares.exact}/${squares.total} exact = ${pct(squares.exact / squares.total)} ` +
       `(symbol count right ${pct(squares.countMatch / squares.total)}, symbols and levels right where counts match ${pct(squares.symbolsRight / squares.symbolsCompared)})`,
   );
   printFailures(squares, Number(values.failures), log);
@@ -324,12 +325,12 @@ function printFailures(score: Score, max: number, log: (m: string) => void): voi
   for (const f of score.failures.slice(0, max)) log(`    ${f.name}: truth ${f.truth}   read ${f.read || "(nothing)"}`);
 }
 
-/** Canonical images of the TEST split by label (only the model's classes). */
-function loadTestSymbols(db: ReturnType<typeof openDatabase>, classes: readonly string[]): Map<string, Uint8Array[]> {
+/** Canonical images of one held-out split by label (only the model's classes). */
+function loadSplitSymbols(db: ReturnType<typeof openDatabase>, split: "test" | "val", classes: readonly string[]): Map<string, Uint8Array[]> {
   const pool = new Map<string, Uint8Array[]>();
   const rows = db
-    .prepare(`SELECT label, canonical FROM samples WHERE split = 'test' AND label IN (${classes.map(() => "?").join(",")}) ORDER BY hash`)
-    .all(...classes) as { label: string; canonical: Buffer }[];
+    .prepare(`SELECT label, canonical FROM samples WHERE split = ? AND label IN (${classes.map(() => "?").join(",")}) ORDER BY hash`)
+    .all(split, ...classes) as { label: string; canonical: Buffer }[];
   for (const r of rows) {
     const list = pool.get(r.label) ?? [];
     list.push(new Uint8Array(r.canonical));
