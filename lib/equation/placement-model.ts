@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JUNK_LABEL } from "../dataset/class-names";
 import type { LabelCandidate } from "./decode";
 import { median } from "./ink-mask";
 import type { Placement } from "./line-frame";
@@ -86,13 +87,30 @@ export function reweighByPlacement(
   model: PlacementModel,
   weight = 1,
 ): LabelCandidate[] {
-  const logL = candidates.map((c) => placementLogLikelihood(model, c.label, placement));
+  const logL = candidates.map((c) => (c.label === JUNK_LABEL ? null : placementLogLikelihood(model, c.label, placement)));
+  // Junk (a piece of a symbol, two symbols together) sits wherever symbols sit, or anywhere near
+  // the line: never less likely than the best candidate, so placement only moves probability
+  // to junk, from a crop too small or out of place for every symbol it looks like.
+  const symbols = logL.filter((v): v is number => v !== null);
+  const junk = Math.max(junkLogLikelihood(placement), ...symbols);
+  candidates.forEach((c, i) => {
+    if (c.label === JUNK_LABEL) logL[i] = junk;
+  });
   const known = logL.filter((v): v is number => v !== null);
   if (known.length < 2 || weight === 0) return [...candidates];
   const best = Math.max(...known);
   const average = known.reduce((s, v) => s + v, 0) / known.length;
   const factors = logL.map((v) => Math.exp(weight * Math.max((v ?? average) - best, -MAX_LOG_RATIO)));
   return rescaled(candidates, factors).sort((a, b) => b.p - a.p);
+}
+
+/** Broad: a smallish box about the line's middle, give or take a line height. */
+const JUNK_MEAN: Placement = [-0.5, 0.3, -0.3];
+const JUNK_SD = 0.6;
+
+function junkLogLikelihood(placement: Placement): number {
+  const q = placement.reduce((sum, v, d) => sum + ((v - JUNK_MEAN[d]!) / JUNK_SD) ** 2, 0);
+  return -0.5 * (q + DIMS * Math.log(2 * Math.PI * JUNK_SD ** 2));
 }
 
 /** Each p times its factor, scaled so the top-k keep their total probability; in the same order. */

@@ -93,12 +93,25 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   if (singles.length === 0) throw new NoSymbolsError();
   const t1 = performance.now();
 
+  // Each reading is re-weighed by where its crop sits in its line (a raised symbol is measured
+  // against its base, not the line: it keeps the model's reading), junk included: a piece too
+  // small for any symbol it looks like moves its probability to junk, which is then dropped.
+  const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
+  const frames = segmented.flatMap((line) => {
+    const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
+    return line.map(() => frame);
+  });
+  const settle: Settle = (ranked, box, i, raised = false) => {
+    const frame = frames[i];
+    return withoutJunk(placement && frame && !raised ? reweighByPlacement(ranked, placeInLine(box, frame), placement) : ranked);
+  };
+
   // Join and split candidates ride in the same batch, after the single symbols.
   const topK = (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0);
-  const readings = await readSymbols(options.classifier, singles, topK);
+  const readings = await readSymbols(options.classifier, singles, topK, settle);
   // Where the model finds a symbol unlike any symbol (mostly junk), it may be two symbols
   // touching or half of one drawn far apart: those readings are asked for in a second batch.
-  if (junkAware) await readDoubtful(options.classifier, singles, readings, topK);
+  if (junkAware) await readDoubtful(options.classifier, singles, readings, topK, settle);
   const t2 = performance.now();
 
   // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
@@ -106,20 +119,13 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   // corrections then index them, so the same image always gives the same symbols to correct.
   const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[]; raisedRanked?: LabelCandidate[] }[][] = [];
   let offset = 0;
-  const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
   for (const line of segmented) {
-    // A raised symbol is measured against its base, not the line: it keeps the model's reading.
-    const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
-    const placed = (ranked: LabelCandidate[], box: BoxTuple, raised: boolean) =>
-      placement && frame && !raised ? reweighByPlacement(ranked, placeInLine(box, frame), placement) : ranked;
     const read = line.map((symbol, i) => {
       const r = readings[offset + i]!;
-      const own = placed(r.own, symbol.box, symbol.superscript);
-      const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.own, placement) : undefined;
-      const split = r.split && { ...r.split, ranked: [placed(r.split.ranked[0], r.split.proposal.boxes[0], false), placed(r.split.ranked[1], r.split.proposal.boxes[1], false)] as const };
+      const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.shape, placement) : undefined;
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
-      const join = r.join && r.join.ranked[0] && r.join.ranked[0].p >= JOIN_MIN_P ? { ...r.join, ranked: placed(r.join.ranked, r.join.proposal.box, false) } : undefined;
-      return { own, raised, split, join };
+      const join = r.join && r.join.shape[0] && r.join.shape[0].p >= JOIN_MIN_P ? r.join : undefined;
+      return { own: r.own, raised, split: r.split, join };
     });
     const hypotheses = line.map((symbol, i) => {
       const { own, raised, split, join } = read[i]!;
@@ -197,50 +203,71 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
 
 /** What the model read for one segmented symbol: itself, and the joined or cut readings on offer. */
 interface SymbolReading {
+  /** Re-weighed by placement, junk dropped. */
   own: LabelCandidate[];
-  join?: { proposal: JoinProposal; prior: number; ranked: LabelCandidate[] };
+  /** The model's reading of the crop alone (junk dropped), for reading it as an exponent. */
+  shape: LabelCandidate[];
+  join?: { proposal: JoinProposal; prior: number; ranked: LabelCandidate[]; shape: LabelCandidate[] };
   split?: { proposal: SplitProposal; prior: number; ranked: [LabelCandidate[], LabelCandidate[]] };
 }
 
+/** A crop's top-k (junk included) as the decoder weighs it: re-weighed by where it sits in symbol i's line, junk dropped. */
+type Settle = (ranked: LabelCandidate[], box: BoxTuple, symbolIndex: number, raised?: boolean) => LabelCandidate[];
+
 /** Every symbol, its join with the next and its cut, in one batch. */
-async function readSymbols(classifier: SymbolClassifier, symbols: readonly SegmentedSymbol[], topK: number): Promise<SymbolReading[]> {
+async function readSymbols(classifier: SymbolClassifier, symbols: readonly SegmentedSymbol[], topK: number, settle: Settle): Promise<SymbolReading[]> {
   const crops = [
     ...symbols.map((s) => s.canonical),
     ...symbols.flatMap((s) => (s.joinWithNext ? [s.joinWithNext.canonical] : [])),
     ...symbols.flatMap((s) => s.splitInTwo?.canonicals ?? []),
   ];
-  const ranked = (await classifyCrops(classifier, crops, topK)).map(withoutJunk);
+  const ranked = await classifyCrops(classifier, crops, topK);
   let next = symbols.length;
-  const readings: SymbolReading[] = symbols.map((_, i) => ({ own: ranked[i]! }));
+  const readings: SymbolReading[] = symbols.map((s, i) => ({ own: settle(ranked[i]!, s.box, i, s.superscript), shape: withoutJunk(ranked[i]!) }));
   symbols.forEach((s, i) => {
-    if (s.joinWithNext) readings[i]!.join = { proposal: s.joinWithNext, prior: s.joinWithNext.prior, ranked: ranked[next++]! };
+    if (s.joinWithNext) readings[i]!.join = joinReading(s.joinWithNext, s.joinWithNext.prior, ranked[next++]!, i, settle);
   });
   symbols.forEach((s, i) => {
-    if (s.splitInTwo) readings[i]!.split = { proposal: s.splitInTwo, prior: SPLIT_PRIOR, ranked: [ranked[next++]!, ranked[next++]!] };
+    if (s.splitInTwo) readings[i]!.split = splitReading(s.splitInTwo, SPLIT_PRIOR, ranked[next++]!, ranked[next++]!, i, settle);
   });
   return readings;
 }
 
+function joinReading(proposal: JoinProposal, prior: number, ranked: LabelCandidate[], i: number, settle: Settle) {
+  return { proposal, prior, ranked: settle(ranked, proposal.box, i), shape: withoutJunk(ranked) };
+}
+
+function splitReading(proposal: SplitProposal, prior: number, left: LabelCandidate[], right: LabelCandidate[], i: number, settle: Settle) {
+  return { proposal, prior, ranked: [settle(left, proposal.boxes[0], i), settle(right, proposal.boxes[1], i)] as [LabelCandidate[], LabelCandidate[]] };
+}
+
 /**
  * The second look of a junk-aware model: a symbol whose best reading keeps under DOUBT_P (the
- * rest is junk) is also read cut in two, and two such neighbours read joined, in one more batch.
+ * rest is junk, or placement found it too small or out of place for what it looks like) is also
+ * read cut in two, and joined with a neighbour, in one more batch.
  */
-async function readDoubtful(classifier: SymbolClassifier, symbols: readonly SegmentedSymbol[], readings: SymbolReading[], topK: number): Promise<void> {
+async function readDoubtful(
+  classifier: SymbolClassifier,
+  symbols: readonly SegmentedSymbol[],
+  readings: SymbolReading[],
+  topK: number,
+  settle: Settle,
+): Promise<void> {
   const doubtful = readings.map((r) => (r.own[0]?.p ?? 0) < DOUBT_P);
   const asks: { i: number; split?: SplitProposal; join?: JoinProposal }[] = [];
   symbols.forEach((s, i) => {
-    if (!doubtful[i]) return;
-    const split = !readings[i]!.split ? s.splitIfDoubtful?.() : null;
-    const join = !readings[i]!.join && doubtful[i + 1] ? s.joinIfDoubtful?.() : null;
+    if (!doubtful[i] && !doubtful[i + 1]) return;
+    const split = doubtful[i] && !readings[i]!.split ? s.splitIfDoubtful?.() : null;
+    const join = !readings[i]!.join ? s.joinIfDoubtful?.() : null;
     if (split || join) asks.push({ i, ...(split ? { split } : {}), ...(join ? { join } : {}) });
   });
   if (asks.length === 0) return;
   const crops = asks.flatMap((a) => [...(a.split?.canonicals ?? []), ...(a.join ? [a.join.canonical] : [])]);
-  const ranked = (await classifyCrops(classifier, crops, topK)).map(withoutJunk);
+  const ranked = await classifyCrops(classifier, crops, topK);
   let next = 0;
   for (const a of asks) {
-    if (a.split) readings[a.i]!.split = { proposal: a.split, prior: DOUBT_PRIOR, ranked: [ranked[next++]!, ranked[next++]!] };
-    if (a.join) readings[a.i]!.join = { proposal: a.join, prior: DOUBT_PRIOR, ranked: ranked[next++]! };
+    if (a.split) readings[a.i]!.split = splitReading(a.split, DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle);
+    if (a.join) readings[a.i]!.join = joinReading(a.join, DOUBT_PRIOR, ranked[next++]!, a.i, settle);
   }
 }
 
@@ -294,3 +321,4 @@ export function segmentLines(image: GrayImage, options: SegmentOptions = {}): Se
     )
     .filter((line) => line.length > 0);
 }
+

@@ -65,6 +65,19 @@ describe("placement model", () => {
     assert.equal(r[0]!.label, "9");
   });
 
+  it("moves probability to junk from a crop too small for every symbol it looks like, never from junk to a symbol", () => {
+    // A tick a fifth of a digit's height at the baseline that the model takes for a 9.
+    const tick = [{ label: "9", p: 0.9 }, { label: "y", p: 0.05 }, { label: "junk", p: 0.05 }];
+    const small = reweighByPlacement(tick, [-1.6, 0.5, 0.3], model);
+    assert.equal(small[0]!.label, "junk");
+    assert.ok(small.find((c) => c.label === "9")!.p < 0.1);
+    // Where a 9 sits, a mostly-junk crop (half of a symbol) stays mostly junk.
+    const half = [{ label: "junk", p: 0.9 }, { label: "9", p: 0.08 }, { label: "y", p: 0.02 }];
+    const placed = reweighByPlacement(half, [0, 0.5, -0.5], model);
+    assert.equal(placed[0]!.label, "junk");
+    assert.ok(placed[0]!.p >= 0.9 - 1e-9);
+  });
+
   it("leaves the top-k as it is with weight 0 or a single known label", () => {
     const c = [{ label: "9", p: 0.6 }, { label: "π", p: 0.3 }];
     assert.deepEqual(reweighByPlacement(c, [0.1, 0.9, -0.2], model), c);

@@ -228,7 +228,18 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
     const classifier = scriptedBatches([[{ "2": 0.05, junk: 0.9 }, { "0": 0.05, junk: 0.9 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
     const result = await solveImage(farX(), { classifier, segment });
     assert.equal(result.expression, "x+1");
-    assert.deepEqual(classifier.calls, [4, 1]);
+    // The two arcs joined, and the second arc joined with the + (read as nothing: unlikely).
+    assert.deepEqual(classifier.calls, [4, 2]);
+  });
+
+  it("joins a doubtful piece to a sure neighbour when the joint crop reads as one symbol, not when the piece reads well", async () => {
+    // The first arc alone is mostly junk, the second reads as a sure 0 (the body of a 5 and its flag, say).
+    const piece = scriptedBatches([[{ "2": 0.05, junk: 0.9 }, { "0": 0.97 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
+    assert.equal((await solveImage(farX(), { classifier: piece, segment })).expression, "x+1");
+    assert.deepEqual(piece.calls, [4, 1]);
+    const clear = scriptedBatches([[{ "2": 0.6, junk: 0.3 }, { "0": 0.97 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
+    assert.equal((await solveImage(farX(), { classifier: clear, segment })).expression, "20+1");
+    assert.deepEqual(clear.calls, [4]);
   });
 
   it("takes no second look when the model is sure of every symbol", async () => {
