@@ -34,17 +34,18 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   const blurred = boxBlur3(pixels, width, height);
   const ink = new Uint8Array(blurred.length);
   for (let i = 0; i < ink.length; i++) ink[i] = darkInk ? 255 - blurred[i]! : blurred[i]!;
+  const raw = darkInk ? pixels.map((v) => 255 - v) : pixels;
   const minContrast = options.minContrast ?? DEFAULT_MIN_CONTRAST;
 
   let radius = options.backgroundRadius ?? Math.max(15, Math.round(Math.min(width, height) / 10));
-  let mask = thresholdAgainstBackground(ink, width, height, radius, darkInk, minContrast);
+  let mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast);
   if (options.backgroundRadius === undefined) {
     // An opening only removes structures narrower than its window: thick marker strokes need a
     // wider one, or their middles are taken for paper and the symbols come out hollow.
     const stroke = estimateStrokeWidth({ width, height, mask });
     if (stroke * 2.5 > radius) {
       radius = Math.round(stroke * 3);
-      mask = thresholdAgainstBackground(ink, width, height, radius, darkInk, minContrast);
+      mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast);
     }
   }
   return { width, height, mask };
@@ -52,6 +53,7 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
 
 function thresholdAgainstBackground(
   ink: Uint8Array,
+  raw: Uint8Array,
   width: number,
   height: number,
   radius: number,
@@ -59,26 +61,61 @@ function thresholdAgainstBackground(
   minContrast: number,
 ): Uint8Array {
   const background = rankFilter(rankFilter(ink, width, height, radius, "min"), width, height, radius, "max");
-  const flat = new Uint8Array(ink.length);
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < ink.length; i++) {
-    const b = background[i]!;
+  const contrast = (level: number, b: number) => {
     let v: number;
     if (darkInk) {
       const paper = 255 - b;
-      const level = 255 - ink[i]!;
-      v = paper <= 0 ? 0 : Math.round((255 * (paper - level)) / paper);
+      v = paper <= 0 ? 0 : Math.round((255 * (paper - (255 - level))) / paper);
     } else {
-      v = ink[i]! - b;
+      v = level - b;
     }
-    v = v < 0 ? 0 : v > 255 ? 255 : v;
-    flat[i] = v;
-    histogram[v]!++;
+    return v < 0 ? 0 : v > 255 ? 255 : v;
+  };
+  const flat = new Uint8Array(ink.length);
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < ink.length; i++) {
+    flat[i] = contrast(ink[i]!, background[i]!);
+    histogram[flat[i]!]!++;
   }
   const threshold = Math.max(otsuThreshold(histogram), minContrast);
   const mask = new Uint8Array(ink.length);
   for (let i = 0; i < flat.length; i++) mask[i] = flat[i]! > threshold ? 1 : 0;
+  reopenThinGaps(mask, raw, background, width, height, threshold, contrast);
   return mask;
+}
+
+/**
+ * The blur that keeps paper grain out of the mask also fills a gap of a pixel or two between
+ * strokes: the bars of a small = become one thick bar, two 1s touch. A masked pixel that is
+ * itself paper-light (under half the threshold, unblurred) with ink on both sides within
+ * GAP_REACH pixels, above and below or left and right, is paper again.
+ */
+const GAP_REACH = 2;
+
+function reopenThinGaps(
+  mask: Uint8Array,
+  raw: Uint8Array,
+  background: Uint8Array,
+  width: number,
+  height: number,
+  threshold: number,
+  contrast: (level: number, b: number) => number,
+): void {
+  const inkAt = (i: number) => contrast(raw[i]!, background[i]!) > threshold;
+  // Ink within GAP_REACH pixels along one direction from i.
+  const inkWithin = (i: number, step: number) => {
+    for (let d = 1; d <= GAP_REACH; d++) if (inkAt(i + d * step)) return true;
+    return false;
+  };
+  const gaps: number[] = [];
+  for (let y = GAP_REACH; y < height - GAP_REACH; y++) {
+    for (let x = GAP_REACH; x < width - GAP_REACH; x++) {
+      const i = y * width + x;
+      if (!mask[i] || contrast(raw[i]!, background[i]!) >= threshold / 2) continue;
+      if ((inkWithin(i, -width) && inkWithin(i, width)) || (inkWithin(i, -1) && inkWithin(i, 1))) gaps.push(i);
+    }
+  }
+  for (const i of gaps) mask[i] = 0;
 }
 
 /**

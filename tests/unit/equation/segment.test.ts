@@ -47,6 +47,13 @@ describe("segmentEquation", () => {
     assert.deepEqual(symbols.map((s) => s.parts), [1, 2, 1]);
   });
 
+  it("keeps the bars of a small = apart when two pixels of paper separate them (the blur alone would fill them)", () => {
+    // Writing 24 px tall in a 2 px pen: "1=1" with the bars 4 px apart centre to centre.
+    const small = (x: number): [number, number][] => [[x, 20], [x, 44]];
+    const image = strokes([small(20), [[34, 30], [50, 30]], [[34, 34], [50, 34]], small(64)], 90, 64, 2);
+    assert.deepEqual(segmentEquation(image).map((s) => s.parts), [1, 2, 1]);
+  });
+
   it("merges the dot of i, the dots of ÷, and the bars of ≤ and ±", () => {
     const symbols = segmentEquation(draw("i÷4≤3±1").image);
     assert.deepEqual(symbols.map((s) => s.parts), [2, 3, 1, 2, 1, 2, 1]);
