@@ -11,7 +11,8 @@ export default async function SolvePage() {
   const db = getSqlite();
   const model = getCurrentModel(db);
   const classes = listClasses({ db }).map((c) => c.name);
-  const modelClasses = model ? (JSON.parse(model.classes) as string[]) : [];
+  // Junk is what a crop is when it is no symbol: never a reading, nor a correction to solve with.
+  const modelClasses = model ? (JSON.parse(model.classes) as string[]).filter((c) => c !== JUNK_LABEL) : [];
   return (
     <>
       <h1>Solve</h1>
@@ -29,8 +30,7 @@ export default async function SolvePage() {
           No model yet: <Link href="/train">train a model first</Link>, then come back.
         </p>
       )}
-      {/* Junk is what a crop is when it is no symbol: never a correction to solve with. */}
-      <SolvePad modelClasses={modelClasses.filter((c) => c !== JUNK_LABEL)} allClasses={classes.filter((c) => c !== JUNK_LABEL)} />
+      <SolvePad modelClasses={modelClasses} allClasses={classes.filter((c) => c !== JUNK_LABEL)} />
     </>
   );
 }

@@ -33,6 +33,8 @@ interface SolveResponse {
   solution: { kind: string; text: string };
   model: { id: number; name: string };
   image: { width: number; height: number };
+  /** Digital ink as drawn for reading (PNG data URL). */
+  drawing?: string;
   saved: { index: number; id: number; label: string; split: string; duplicate: boolean }[];
   timing: { totalMs: number };
 }
@@ -149,8 +151,13 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
             Clear
           </button>
           <label className={styles.upload}>
-            Upload a photo or scan{" "}
-            <input type="file" accept="image/png,image/jpeg" onChange={(e) => onUpload(e.target.files?.[0])} disabled={busy} />
+            Upload a photo, scan or InkML ink{" "}
+            <input
+              type="file"
+              accept="image/png,image/jpeg,.inkml,application/inkml+xml"
+              onChange={(e) => onUpload(e.target.files?.[0])}
+              disabled={busy}
+            />
           </label>
         </div>
       </section>
@@ -166,7 +173,8 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
           <h2>What the model read</h2>
           <div className={styles.overlay} style={{ aspectRatio: `${result.image.width} / ${result.image.height}` }}>
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={image.url} alt="The equation as solved" className={styles.source} />
+            {/* Digital ink comes back drawn, as the solver read it: a browser cannot show InkML. */}
+            <img src={result.drawing ?? image.url} alt="The equation as solved" className={styles.source} />
             {result.tokens.map((t, i) => (
               <button
                 key={i}

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import sharp from "sharp";
 import { resolveClassLabel } from "../dataset/resolve-class";
 import { saveEquationCrop, type SavedEquationCrop } from "../dataset/save-equation-crop";
 import type { SymbolClassifier } from "../equation/classify";
@@ -34,6 +35,8 @@ export interface SolveResponse {
   model: { id: number; name: string; classes: readonly string[]; engine: string };
   /** The picture as read: upright, and scaled down when over SOLVE_MAX_WORKING_PIXELS; boxes are in this frame. */
   image: { width: number; height: number };
+  /** For digital ink (InkML), which no browser shows: the ink as drawn for reading, a PNG data URL. */
+  drawing?: string;
   /** Corrections stored as samples (source "equation"). */
   saved: (SavedEquationCrop & { index: number })[];
   /** Milliseconds: decode, segment, classify, decode, solve, total (server side, model loaded). */
@@ -60,7 +63,8 @@ export interface SolveUploadOptions {
 export async function solveUpload(options: SolveUploadOptions): Promise<SolveResponse> {
   const start = performance.now();
   // Decoded before the model is looked up, so a broken upload is a 400 whether or not a model exists.
-  const gray = await readUpload(options.bytes);
+  const ink = isInkUpload(options.bytes);
+  const gray = ink ? renderInkUpload(options.bytes) : await readPicture(options.bytes);
   const imageMs = performance.now() - start;
   let classifier = options.classifier;
   let firstLoad = false;
@@ -122,6 +126,7 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
     },
     // The frame the boxes are in: upright (EXIF orientation applied), scaled down if it was huge.
     image: { width: gray.width, height: gray.height },
+    ...(ink ? { drawing: await pngDataUrl(gray) } : {}),
     saved,
     timing: {
       ...roundTiming(result.timing),
@@ -132,9 +137,13 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
   };
 }
 
-/** A picture (header checks before any decoding) or digital ink (InkML, drawn as the bench draws it), as a gray image. */
-async function readUpload(bytes: Uint8Array): Promise<GrayImage> {
-  if (bytes.length > 0 && bytes.length <= MAX_SOLVE_BYTES && isInkmlUpload(bytes)) return renderInkUpload(bytes);
+/** Digital ink (InkML) rather than a picture: drawn as the bench draws CROHME lines, then read like one. */
+function isInkUpload(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && bytes.length <= MAX_SOLVE_BYTES && isInkmlUpload(bytes);
+}
+
+/** A picture as a gray image, header checks before any decoding. */
+async function readPicture(bytes: Uint8Array): Promise<GrayImage> {
   await checkImageBytes(bytes);
   try {
     return await decodeGray(bytes, { maxPixels: SOLVE_MAX_WORKING_PIXELS });
@@ -142,6 +151,11 @@ async function readUpload(bytes: Uint8Array): Promise<GrayImage> {
     if (err instanceof ImageDecodeError) throw new SolveInputError(err.message);
     throw err;
   }
+}
+
+async function pngDataUrl(image: GrayImage): Promise<string> {
+  const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer();
+  return `data:image/png;base64,${png.toString("base64")}`;
 }
 
 function round(value: number, digits: number): number {

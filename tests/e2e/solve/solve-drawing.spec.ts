@@ -84,9 +84,19 @@ test.describe("Solve page", () => {
     await testInfo.attach("solved", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   });
 
+  test("reads digital ink uploaded as InkML and shows it drawn, boxed symbol by symbol", async ({ page, request }) => {
+    await ensureModel(request);
+    await page.goto("/solve");
+    const traces = EQUATION.flatMap((s) => s.strokes).map((stroke, i) => `<trace id="${i}">${stroke.map(([x, y]) => `${x} ${y}`).join(", ")}</trace>`);
+    const inkml = `<ink xmlns="http://www.w3.org/2003/InkML">${traces.join("")}</ink>`;
+    await page.getByLabel(/Upload a photo/).setInputFiles({ name: "2x+3=7.inkml", mimeType: "application/inkml+xml", buffer: Buffer.from(inkml) });
+    await expect(page.getByRole("button", { name: /^Symbol \d+:/ })).toHaveCount(EQUATION.length);
+    await expect(page.getByRole("img", { name: "The equation as solved" })).toHaveAttribute("src", /^data:image\/png;base64,/);
+  });
+
   test("refuses an upload that is not an image, with the reason", async ({ page }) => {
     await page.goto("/solve");
-    await page.getByLabel(/Upload a photo or scan/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("2x+3=7 is not a picture") });
+    await page.getByLabel(/Upload a photo/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("2x+3=7 is not a picture") });
     await expect(page.getByRole("alert").filter({ hasText: "not an image" })).toBeVisible();
   });
 });

@@ -257,9 +257,12 @@ describe("solving through the API with the current model", () => {
     const inkml = `<?xml version="1.0" encoding="UTF-8"?>\n<ink xmlns="http://www.w3.org/2003/InkML">${strokes.map(trace).join("")}</ink>`;
     const res = await post(new TextEncoder().encode(inkml), { "content-type": "application/inkml+xml" });
     assert.equal(res.status, 200, await res.clone().text());
-    const body = (await res.json()) as { tokens: unknown[]; image: { width: number; height: number } };
+    const body = (await res.json()) as { tokens: unknown[]; image: { width: number; height: number }; drawing?: string };
     assert.equal(body.tokens.length, 6);
     assert.equal(body.image.height, 192);
+    // No browser shows InkML: the ink comes back drawn, in the frame the boxes are in.
+    const drawing = await sharp(Buffer.from(body.drawing!.replace(/^data:image\/png;base64,/, ""), "base64")).metadata();
+    assert.deepEqual([drawing.format, drawing.width, drawing.height], ["png", body.image.width, body.image.height]);
 
     const broken = await post(new TextEncoder().encode("<ink><trace>1 2, x y</trace></ink>"), { "content-type": "application/inkml+xml" });
     assert.equal(broken.status, 400);
