@@ -123,11 +123,32 @@ export function belongTogether(a: Rect, b: Rect, symbolSize: number): boolean {
  * minus or the bars of = sit at mid-height beside a symbol, never on its top or bottom edge.
  */
 function isEdgeBar(bar: Rect, body: Rect, xOverlap: number): boolean {
+  return xOverlap >= EDGE_BAR_OVERLAP * bar.width && liesAlongEdge(bar, body, EDGE_BAR_BAND);
+}
+
+/** A flat stroke centred within `band` body heights of the top or bottom edge of a taller part. */
+function liesAlongEdge(bar: Rect, body: Rect, band: number): boolean {
   if (bar.height > EDGE_BAR_FLAT * body.height || bar.width < bar.height) return false;
-  if (xOverlap < EDGE_BAR_OVERLAP * bar.width) return false;
-  const band = EDGE_BAR_BAND * body.height;
-  const top = bar.y + bar.height / 2;
-  return Math.abs(top - body.y) <= band || Math.abs(top - (body.y + body.height)) <= band;
+  const reach = band * body.height;
+  const centre = bar.y + bar.height / 2;
+  return Math.abs(centre - body.y) <= reach || Math.abs(centre - (body.y + body.height)) <= reach;
+}
+
+/**
+ * A loose edge bar may stand LOOSE_EDGE_GAP body heights off its body, its centre in the top or
+ * bottom LOOSE_EDGE_BAND of it (a 5's flag often sits a little below the top of its bowl); a
+ * minus beside a digit sits about its middle.
+ */
+const LOOSE_EDGE_GAP = 0.15;
+const LOOSE_EDGE_BAND = 0.25;
+
+/**
+ * An edge bar that shares too little of its body's width to merge, or stops just short of it:
+ * the flag of a 5 drawn out to the right, a 2's foot drawn apart. Too often a minus or the
+ * tail of a neighbour to merge on geometry alone: offered to the classifier (segment.ts).
+ */
+export function isLooseEdgeBar(bar: Rect, body: Rect): boolean {
+  return gapLength(bar.x, bar.width, body.x, body.width) <= LOOSE_EDGE_GAP * body.height && liesAlongEdge(bar, body, LOOSE_EDGE_BAND);
 }
 
 /** Boxes within `reach` of each other, side by side with most of the shorter one's height shared. */

@@ -2,7 +2,7 @@ import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
 import { inkWithin, labelComponents } from "./components";
 import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
-import { mergeSymbolParts, type SymbolGroup } from "./merge-parts";
+import { isLooseEdgeBar, mergeSymbolParts, type SymbolGroup } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
 import { orderSymbols } from "./reading-order";
 import { removeRuledLines } from "./ruled-lines";
@@ -94,6 +94,11 @@ const MIN_LINE_GAPS = 3;
  */
 const BAR_SHIFT = 0.25;
 const BAR_GAP = 1;
+/**
+ * A flat stroke along the top or bottom edge of its neighbour, too loose to merge (see
+ * isLooseEdgeBar): one symbol about as often as not; the classifier's joint reading decides.
+ */
+const EDGE_BAR_PRIOR = 0.9;
 /** A doubtful stroke may be cut when at least this wide for its height ("=0" touching is about 0.7). */
 const DOUBT_SPLIT_ASPECT = 0.6;
 /**
@@ -174,6 +179,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
  */
 function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): number {
   if (isBar(a, symbolSize) && isBar(b, symbolSize)) return barsPrior(a, b, symbolSize);
+  if (isLooseEdgeBar(a, b) || isLooseEdgeBar(b, a)) return EDGE_BAR_PRIOR;
   const tall = Math.max(a.height, b.height);
   const short = Math.min(a.height, b.height);
   if (short < JOIN_MIN_HEIGHT * symbolSize || short < JOIN_HEIGHT_RATIO * tall) return 0;

@@ -158,6 +158,16 @@ describe("segmentEquation: strokes that nearly touch", () => {
     assert.equal(minus.length, 3);
   });
 
+  it("offers a 5's flag drawn out to the right of its bowl as a join for the classifier, but not a minus beside a digit", () => {
+    // The flag shares under half its width with the body, and sits a little below the body's top.
+    const five = [[[50, 42], [48, 70], [70, 66], [82, 80], [76, 98], [50, 100]], [[72, 50], [112, 50]]] as [number, number][][];
+    const symbols = segmentEquation(strokes([...five, one(170), one(220)]));
+    assert.deepEqual(symbols.map((s) => s.parts), [1, 1, 1, 1]);
+    assert.ok(symbols[0]!.joinWithNext, "the body and its flag are offered as one symbol");
+    const minus = segmentEquation(strokes([one(60), [[75, 70], [100, 70]], one(150)]));
+    assert.equal(minus[0]!.joinWithNext, undefined);
+  });
+
   it("joins the flag of a 1 lifted off its stem when a fine pen writes large (a canvas drawing sent at 3x)", () => {
     // A 1 400 px tall in a 2 px pen, its flag ending about 11 px (under 3% of the 1) short of the stem.
     const big = (x: number): [number, number][] => [[x, 30], [x, 430]];
