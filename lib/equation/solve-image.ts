@@ -321,4 +321,3 @@ export function segmentLines(image: GrayImage, options: SegmentOptions = {}): Se
     )
     .filter((line) => line.length > 0);
 }
-
