@@ -37,11 +37,12 @@ export interface SegmentedSymbol {
    */
   splitIfDoubtful?: () => SplitProposal | null;
   /**
-   * With `splitTouching`, computed only when asked (when the model finds this symbol and the next
-   * both unlike any symbol): the two read as one even though their gap is too wide for
-   * joinWithNext (an x as two arcs drawn far apart), or null.
+   * With `splitTouching`, computed only when asked (when the model finds this symbol or the next
+   * unlike any symbol): the two read as one though the geometry did not offer joinWithNext (an x
+   * as two arcs drawn far apart, a 2 whose foot was drawn apart), with a prior from their gap
+   * (doubtJoinPrior), or null.
    */
-  joinIfDoubtful?: () => JoinProposal | null;
+  joinIfDoubtful?: () => (JoinProposal & { prior: number }) | null;
 }
 
 export interface SplitProposal {
@@ -107,6 +108,9 @@ const DOUBT_SPLIT_ASPECT = 0.6;
  */
 const DOUBT_JOIN_Y_OVERLAP = 0.5;
 const DOUBT_JOIN_GAP = 1;
+/** See doubtJoinPrior. */
+const DOUBT_JOIN_PRIOR = 0.1;
+const DOUBT_JOIN_NEAR_PRIOR = 0.9;
 
 /**
  * Splits a photo, scan or canvas export of a handwritten one-line equation into symbols in
@@ -165,7 +169,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     const prior = next && !g.superscript && !next.superscript ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
     if (next && prior > 0) symbol.joinWithNext = { ...join(next), prior };
     else if (next && options.splitTouching && !g.superscript && !next.superscript && mayJoinIfDoubtful(g.box, next.box)) {
-      symbol.joinIfDoubtful = () => join(next);
+      symbol.joinIfDoubtful = () => ({ ...join(next), prior: doubtJoinPrior(g.box, next.box, lineGap) });
     }
     return symbol;
   });
@@ -188,6 +192,18 @@ function joinPrior(a: Rect, b: Rect, symbolSize: number, lineGap: number): numbe
   const widest = Number.isFinite(lineGap) ? Math.min(JOIN_GAP * tall, JOIN_LINE_GAP * lineGap) : 0.5 * JOIN_GAP * tall;
   if (gap >= widest) return 0;
   return 1 - (gap / widest) ** 2;
+}
+
+/**
+ * How likely a doubtful symbol and its neighbour are one symbol, before the classifier: from
+ * DOUBT_JOIN_PRIOR for a gap as wide as the writer's spacing between symbols, rising to
+ * DOUBT_JOIN_NEAR_PRIOR as the boxes meet or overlap (a 2's foot drawn apart under it).
+ */
+function doubtJoinPrior(a: Rect, b: Rect, lineGap: number): number {
+  const gap = gapLength(a.x, a.width, b.x, b.width);
+  if (!Number.isFinite(lineGap) || lineGap <= 0) return DOUBT_JOIN_PRIOR;
+  const near = Math.max(0, 1 - Math.max(0, gap) / lineGap);
+  return DOUBT_JOIN_PRIOR + (DOUBT_JOIN_NEAR_PRIOR - DOUBT_JOIN_PRIOR) * near;
 }
 
 /** Side by side, sharing most of the shorter one's height, no further apart than the taller is high. */

@@ -124,7 +124,9 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
       const r = readings[offset + i]!;
       const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.shape, placement) : undefined;
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
-      const join = r.join && r.join.shape[0] && r.join.shape[0].p >= JOIN_MIN_P ? r.join : undefined;
+      // A piece the model doubts needs less: reading it alone is worth little.
+      const doubt = isDoubtful(r) || (readings[offset + i + 1] !== undefined && isDoubtful(readings[offset + i + 1]!));
+      const join = r.join && r.join.shape[0] && r.join.shape[0].p >= (doubt ? DOUBT_JOIN_MIN_P : JOIN_MIN_P) ? r.join : undefined;
       return { own: r.own, raised, split: r.split, join };
     });
     const hypotheses = line.map((symbol, i) => {
@@ -253,8 +255,8 @@ async function readDoubtful(
   topK: number,
   settle: Settle,
 ): Promise<void> {
-  const doubtful = readings.map((r) => (r.own[0]?.p ?? 0) < DOUBT_P);
-  const asks: { i: number; split?: SplitProposal; join?: JoinProposal }[] = [];
+  const doubtful = readings.map(isDoubtful);
+  const asks: { i: number; split?: SplitProposal; join?: JoinProposal & { prior: number } }[] = [];
   symbols.forEach((s, i) => {
     if (!doubtful[i] && !doubtful[i + 1]) return;
     const split = doubtful[i] && !readings[i]!.split ? s.splitIfDoubtful?.() : null;
@@ -267,16 +269,20 @@ async function readDoubtful(
   let next = 0;
   for (const a of asks) {
     if (a.split) readings[a.i]!.split = splitReading(a.split, DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle);
-    if (a.join) readings[a.i]!.join = joinReading(a.join, DOUBT_PRIOR, ranked[next++]!, a.i, settle);
+    if (a.join) readings[a.i]!.join = joinReading(a.join, a.join.prior, ranked[next++]!, a.i, settle);
   }
 }
 
 /** Below this best non-junk probability a crop is doubtful: see readDoubtful. */
 const DOUBT_P = 0.5;
+const isDoubtful = (r: SymbolReading) => (r.own[0]?.p ?? 0) < DOUBT_P;
+/** A join with a doubtful piece is offered when the joint crop reads as one symbol this surely (JOIN_MIN_P otherwise). */
+const DOUBT_JOIN_MIN_P = 0.5;
 /**
- * A cut or join looked for only because the model doubted the symbol counts this likely before
- * the model's reading: a 3 whose top bar juts out reads doubtful, and its cut "-3" reads well,
- * yet it is one 3; a cut has to be ten times likelier than the whole to win.
+ * A cut looked for only because the model doubted the symbol counts this likely before the
+ * model's reading: a 3 whose top bar juts out reads doubtful, and its cut "-3" reads well, yet it
+ * is one 3; a cut has to be ten times likelier than the whole to win. (A join's prior comes from
+ * how close the two stand: see joinIfDoubtful in segment.ts.)
  */
 const DOUBT_PRIOR = 0.1;
 

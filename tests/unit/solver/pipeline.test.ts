@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { classifyCrops } from "../../../lib/equation/classify";
 import { composeEquation } from "../../../lib/equation/compose-equation";
 import { NoSymbolsError, segmentLines, solveImage } from "../../../lib/equation/solve-image";
+import { segmentEquation } from "../../../lib/equation/segment";
 import { findLineBands } from "../../../lib/equation/split-lines";
 import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
@@ -240,6 +241,20 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
     const clear = scriptedBatches([[{ "2": 0.6, junk: 0.3 }, { "0": 0.97 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
     assert.equal((await solveImage(farX(), { classifier: clear, segment })).expression, "20+1");
     assert.deepEqual(clear.calls, [4]);
+  });
+
+  it("joins a doubtful tick to the symbol it hangs from, close as it is, on a modest joint reading", async () => {
+    // A 2 whose last bit was drawn apart (a tick under its end), then +, 1, 1.
+    const tickedTwo = () =>
+      draw([[[30, 50], [45, 38], [62, 45], [60, 65], [34, 98]], [[62, 84], [68, 102]], [[110, 75], [140, 75]], [[125, 60], [125, 90]], [[180, 50], [180, 100]], [[230, 50], [230, 100]]], 270, 150);
+    const classifier = scriptedBatches([[{ "2": 0.95 }, { "1": 0.3, junk: 0.65 }, { "+": 0.97 }, { "1": 0.97 }, { "1": 0.97 }], [{ "2": 0.7, junk: 0.2 }]], JUNKY);
+    assert.equal((await solveImage(tickedTwo(), { classifier, segment })).expression, "2+11");
+    assert.deepEqual(classifier.calls, [5, 1]);
+    // Before the classifier, a piece under its neighbour's end is likely one symbol with it; a
+    // symbol as far from the next as the line's spacing, hardly.
+    const [two, , plus] = segmentEquation(tickedTwo(), { ...segment, splitTouching: true });
+    assert.ok(two!.joinIfDoubtful!()!.prior > 0.8);
+    assert.ok(plus!.joinIfDoubtful!()!.prior < 0.2);
   });
 
   it("takes no second look when the model is sure of every symbol", async () => {
