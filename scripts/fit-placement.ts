@@ -6,7 +6,8 @@
  * (INKSET_DATA_DIR), using only one-line expressions by writers of the stored TRAIN split, so
  * the solver's benchmark on test-split writers stays unseen. The solver re-weighs the
  * classifier's top-k with it (lib/equation/placement-model); and, from the LaTeX of the same
- * writers' lines with powers, how much likelier each label is as an exponent. Needs:
+ * writers' lines with powers, how much likelier each label is as an exponent, and how likely
+ * x and × are between given neighbours (lib/equation/context-prior). Needs:
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */
 import fs from "node:fs";
@@ -18,6 +19,8 @@ import { getEnv } from "../lib/env";
 import { lineFrame, placeInLine, type Placement } from "../lib/equation/line-frame";
 import { fitPlacementModel, fitRaisedPrior } from "../lib/equation/placement-model";
 import { latexLineTokens } from "../lib/dataset/bench-lines";
+import type { ExpressionToken } from "../lib/equation/build-expression";
+import { CONTEXT_LABELS, fitContextPrior } from "../lib/equation/context-prior";
 
 const args = z.object({ out: z.string().min(1).default("lib/equation/placement-model.json") });
 
@@ -40,10 +43,12 @@ function main(): number {
   // What exponents are: label counts raised and overall in the lines with powers the solver reads.
   const raised = new Map<string, number>();
   const all = new Map<string, number>();
+  const tokenLines: ExpressionToken[][] = [];
   let poweredLines = 0;
   for (const { latex } of expressionsOfSplit(db, "train", ["latex"])) {
     const tokens = latex === null ? null : latexLineTokens(latex);
     if (!tokens) continue;
+    tokenLines.push(tokens);
     if (tokens.some((t) => t.superscript)) poweredLines++;
     for (const t of tokens) {
       all.set(t.label, (all.get(t.label) ?? 0) + 1);
@@ -55,11 +60,16 @@ function main(): number {
     ...fitPlacementModel(examples, `CROHME one-line expressions by train-split writers: ${lines} lines, ${examples.length} symbols`),
     raised: fitRaisedPrior(raised, all),
     raisedSource: `LaTeX of CROHME lines with or without powers by train-split writers: ${poweredLines} lines with powers, ${[...raised.values()].reduce((a, b) => a + b, 0)} exponent symbols`,
+    context: fitContextPrior(tokenLines),
+    contextSource: `LaTeX of the same ${tokenLines.length} lines by train-split writers: ${CONTEXT_LABELS.join(" and ")} by their neighbours' kinds`,
   };
   fs.writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
   const fitted = Object.entries(model.classes);
   console.log(`${model.source}; ${fitted.length} classes fitted -> ${out}`);
   for (const [label, c] of fitted) console.log(`  ${label.padEnd(6)} n=${String(c.n).padStart(5)}  mean ${c.mean.map((v) => v.toFixed(2)).join(" ")}`);
+  for (const [label, byContext] of Object.entries(model.context)) {
+    console.log(`  ${label} between: ${Object.entries(byContext).map(([k, v]) => `${k} ${Math.exp(v).toFixed(2)}x`).join(", ")}`);
+  }
   console.log(`${model.raisedSource}; as an exponent: ${["2", "3", "x", "y", "z", "1"].map((l) => `${l} ${Math.exp(model.raised[l] ?? 0).toFixed(2)}x`).join(", ")}`);
   return 0;
 }

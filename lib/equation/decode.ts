@@ -1,4 +1,5 @@
 import { buildExpression } from "./build-expression";
+import { CONTEXT_LABELS, contextKind, contextLogRatio, type ContextKind, type ContextPrior } from "./context-prior";
 import { closerFor, symbolKind, type SymbolKind } from "./symbol-kinds";
 
 export { buildExpression, type ExpressionToken } from "./build-expression";
@@ -60,6 +61,8 @@ export interface DecodeResult {
 export interface DecodeOptions {
   /** Most partial readings kept per symbol (they are merged by grammar state first). */
   beamWidth?: number;
+  /** How likely x and × are between given neighbours (a cross between a number and a bracket is ×). */
+  context?: ContextPrior;
 }
 
 /** Stands in for a probability of 0 so a zero-scored label is still ranked, just last. */
@@ -88,6 +91,9 @@ interface State {
   /** Open brackets, innermost last; "^" marks an open superscript. */
   stack: string;
   relations: number;
+  /** What the last token read was, and, when it is one of CONTEXT_LABELS on the line, that label and what came before it. */
+  lastKind: ContextKind;
+  pending: { label: string; before: ContextKind } | null;
   score: number;
   /** Index into each token's candidates and how many symbols it covers, back-pointed as a persistent list. */
   path: { choice: number; span: number; raised: boolean; part?: 0 | 1; prev: State["path"] } | null;
@@ -109,9 +115,9 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   const n = symbols.length;
   // beams[i]: best state per grammar key after reading symbols [0, i).
   const beams: Map<string, State>[] = Array.from({ length: n + 1 }, () => new Map());
-  beams[0]!.set("", { last: "start", stack: "", relations: 0, score: 0, path: null });
+  beams[0]!.set("", { last: "start", stack: "", relations: 0, lastKind: "edge", pending: null, score: 0, path: null });
   const offer = (at: number, next: State) => {
-    const key = `${next.last}|${next.stack}|${next.relations}`;
+    const key = `${next.last}|${next.stack}|${next.relations}|${next.lastKind}|${next.pending ? `${next.pending.label}:${next.pending.before}` : ""}`;
     const seen = beams[at]!.get(key);
     if (!seen || seen.score < next.score) beams[at]!.set(key, next);
   };
@@ -132,9 +138,9 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
         if (!from) continue;
         const step = (candidates: readonly LabelCandidate[], span: number) =>
           candidates.forEach((candidate, choice) => {
-            const next = advance(from, candidate.label);
+            const next = read(from, candidate, raised, options.context);
             if (!next) return;
-            next.score = from.score + cost + Math.log(Math.max(candidate.p, MIN_P));
+            next.score += cost;
             next.path = { choice, span, raised, prev: from.path };
             offer(i + span, next);
           });
@@ -142,14 +148,13 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
         if (pair && !raised) step(pair, 2);
         if (split && !raised) {
           split[0].forEach((left, leftChoice) => {
-            const mid = advance(from, left.label);
+            const mid = read(from, left, raised, options.context);
             if (!mid) return;
-            mid.score = from.score + cost + Math.log(Math.max(left.p, MIN_P));
+            mid.score += cost;
             mid.path = { choice: leftChoice, span: 1, raised, part: 0, prev: from.path };
             split[1].forEach((right, choice) => {
-              const next = advance(mid, right.label);
+              const next = read(mid, right, raised, options.context);
               if (!next) return;
-              next.score = mid.score + Math.log(Math.max(right.p, MIN_P));
               next.path = { choice, span: 1, raised, part: 1, prev: mid.path };
               offer(i + 1, next);
             });
@@ -160,7 +165,8 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   }
   const finals = [...beams[n]!.values()]
     .map((s) => place(s, false))
-    .filter((s): s is State => s !== null && isOperand(s.last) && s.stack === "");
+    .filter((s): s is State => s !== null && isOperand(s.last) && s.stack === "")
+    .map((s) => (s.pending ? { ...s, score: s.score + contextLogRatio(options.context, s.pending.label, s.pending.before, "edge") } : s));
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
   // Without a well-formed reading: every symbol alone, its top-1, placed as segmented.
@@ -202,6 +208,21 @@ function leaveSuperscript(state: State): State | null {
   return { ...state, last: "operand", stack: state.stack.slice(0, -1) };
 }
 
+/**
+ * The state after reading one candidate: the grammar's step, its log-probability, and the
+ * context prior for an x or × just before it, now that its right-hand neighbour is known.
+ */
+function read(from: State, candidate: LabelCandidate, raised: boolean, context: ContextPrior | undefined): State | null {
+  const next = advance(from, candidate.label);
+  if (!next) return null;
+  const kind = contextKind({ label: candidate.label, superscript: raised });
+  const settled = from.pending ? contextLogRatio(context, from.pending.label, from.pending.before, kind) : 0;
+  next.score = from.score + settled + Math.log(Math.max(candidate.p, MIN_P));
+  next.lastKind = kind;
+  next.pending = context && !raised && (CONTEXT_LABELS as readonly string[]).includes(candidate.label) ? { label: candidate.label, before: from.lastKind } : null;
+  return next;
+}
+
 function advance(state: State, label: string): State | null {
   const kind: SymbolKind = symbolKind(label);
   const { last, stack } = state;
@@ -209,6 +230,8 @@ function advance(state: State, label: string): State | null {
     last: nextLast,
     stack: nextStack,
     relations,
+    lastKind: state.lastKind,
+    pending: null,
     score: 0,
     path: null,
   });

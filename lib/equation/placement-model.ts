@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JUNK_LABEL } from "../dataset/class-names";
+import { contextPriorSchema } from "./context-prior";
 import type { LabelCandidate } from "./decode";
 import { median } from "./ink-mask";
 import type { Placement } from "./line-frame";
@@ -22,6 +23,9 @@ export const placementModelSchema = z.object({
   /** Per label, log(P(label | written as an exponent) / P(label)); labels not listed count as 0. */
   raised: z.record(z.string(), z.number()).optional(),
   raisedSource: z.string().optional(),
+  /** How likely x and × are between given neighbours (lib/equation/context-prior). */
+  context: contextPriorSchema.optional(),
+  contextSource: z.string().optional(),
 });
 
 /**

@@ -142,7 +142,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeEquation(hypotheses);
+    const first = decodeEquation(hypotheses, { context: placement?.context });
     units.push(
       first.tokens.map((t) => {
         const symbol = line[t.start]!;
@@ -172,7 +172,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
         : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
     });
-    const decoded = decodeEquation(hypotheses);
+    const decoded = decodeEquation(hypotheses, { context: placement?.context });
     wellFormed &&= decoded.wellFormed;
     expressions.push(decoded.expression);
     decoded.tokens.forEach((t, i) => {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { fitContextPrior } from "../../../lib/equation/context-prior";
 import { buildExpression, decodeEquation, type SymbolHypotheses } from "../../../lib/equation/decode";
+import { shippedPlacementModel } from "../../../lib/equation/shipped-placement";
 
 const sym = (...xs: [string, number][]): SymbolHypotheses => ({ candidates: xs.map(([label, p]) => ({ label, p })) });
 const sup = (...xs: [string, number][]): SymbolHypotheses => ({ ...sym(...xs), superscript: true });
@@ -168,5 +170,41 @@ describe("decodeEquation: a number never directly follows a letter", () => {
     assert.equal(labels(r), "6×6=36");
     const square = decodeEquation([sym(["x", 0.9]), sup(["2", 0.9]), sym(["=", 0.9]), sym(["4", 0.9])]);
     assert.equal(square.expression, "x^2=4");
+  });
+});
+
+describe("decodeEquation: x or × by their neighbours", () => {
+  const crossBetweenLetters: SymbolHypotheses[] = [
+    { candidates: [{ label: "y", p: 0.99 }] },
+    { candidates: [{ label: "=", p: 0.99 }] },
+    { candidates: [{ label: "x", p: 0.95 }] },
+    { candidates: [{ label: "x", p: 0.7 }, { label: "×", p: 0.3 }] },
+    { candidates: [{ label: "x", p: 0.95 }] },
+  ];
+
+  it("reads a cross between two letters as × with the fitted prior, as x by shape alone", () => {
+    assert.equal(decodeEquation(crossBetweenLetters).expression, "y=x*x*x");
+    const { context } = shippedPlacementModel();
+    const decoded = decodeEquation(crossBetweenLetters, { context });
+    assert.equal(decoded.tokens[3]!.label, "×");
+    assert.equal(decoded.expression, "y=x*x");
+  });
+
+  it("keeps a sure x before a plus: the prior only tips close calls", () => {
+    const { context } = shippedPlacementModel();
+    const line: SymbolHypotheses[] = [{ candidates: [{ label: "2", p: 0.99 }] }, { candidates: [{ label: "x", p: 0.6 }, { label: "×", p: 0.4 }] }, { candidates: [{ label: "+", p: 0.99 }] }, { candidates: [{ label: "1", p: 0.99 }] }];
+    assert.equal(decodeEquation(line, { context }).expression, "2*x+1");
+  });
+});
+
+describe("fitContextPrior", () => {
+  it("finds × likelier between numbers and x likelier before an operator than their shares", () => {
+    const t = (text: string) => [...text].map((label) => ({ label, superscript: false }));
+    const lines = [...Array.from({ length: 10 }, () => t("2×3")), ...Array.from({ length: 30 }, () => t("2x+1")), t("x_1")];
+    const prior = fitContextPrior(lines);
+    assert.ok(prior["×"]!["digit|digit"]! > 0.5);
+    assert.ok(prior["x"]!["digit|digit"]! < -0.5);
+    assert.ok(prior["x"]!["digit|operator"]! > 0);
+    assert.equal(prior["x"]!["edge|edge"], undefined, "contexts seen too rarely stay neutral");
   });
 });
