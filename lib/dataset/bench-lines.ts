@@ -87,6 +87,8 @@ export function latexLineTokens(latex: string): ExpressionToken[] | null {
     if (part === "_" || part === "}") return false;
     if (LATEX_INVISIBLE.has(part)) return true;
     if (part.startsWith("\\") && labelFor(part) === part) return false;
+    // Structure glued to a symbol ("x_1", "x^{28}", written without spaces) is structure all the same.
+    if (part.length > 1 && /[\^_{}]/.test(part)) return false;
     // "1 2" and "12" both spell two symbols.
     const symbols = /^[0-9A-Za-z]{2,}$/.test(part) ? [...part] : [part];
     for (const symbol of symbols) out.push({ label: labelFor(symbol), superscript: raised });

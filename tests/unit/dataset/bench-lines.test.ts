@@ -33,5 +33,7 @@ describe("latexLineTokens", () => {
     assert.equal(read("\\frac { 1 } { 2 }"), null);
     assert.equal(read("a ^ { b ^ c }"), null);
     assert.equal(read("x ^"), null);
+    assert.equal(read("x_1 \\times x_2 = X"), null, "an index written without spaces");
+    assert.equal(read("3 0 \\times 2 9 x^{2 8}"), null, "a power written without spaces");
   });
 });
