@@ -84,14 +84,15 @@ function thresholdAgainstBackground(
   return mask;
 }
 
+/** Widest gap (pixels) between strokes that reopenThinGaps opens again: the blur fills no wider one. */
+const GAP_REACH = 2;
+
 /**
  * The blur that keeps paper grain out of the mask also fills a gap of a pixel or two between
  * strokes: the bars of a small = become one thick bar, two 1s touch. A masked pixel that is
  * itself paper-light (under half the threshold, unblurred) with ink on both sides within
  * GAP_REACH pixels, above and below or left and right, is paper again.
  */
-const GAP_REACH = 2;
-
 function reopenThinGaps(
   mask: Uint8Array,
   raw: Uint8Array,
