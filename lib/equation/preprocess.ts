@@ -86,12 +86,20 @@ function thresholdAgainstBackground(
 
 /** Widest gap (pixels) between strokes that reopenThinGaps opens again: the blur fills no wider one. */
 const GAP_REACH = 2;
+/**
+ * A gap between two strokes runs along them (the bars of an =, two 1s side by side); a skip of a
+ * dry pen across one stroke is no longer than the stroke is wide. Only gaps running this many
+ * pixels are opened, so a skipped stroke up to 3 px wide stays whole (on the val-split composed
+ * lines this keeps 2 of 300 small = bars joined that a bare rule would open).
+ */
+const MIN_CHANNEL = 4;
 
 /**
  * The blur that keeps paper grain out of the mask also fills a gap of a pixel or two between
  * strokes: the bars of a small = become one thick bar, two 1s touch. A masked pixel that is
  * itself paper-light (under half the threshold, unblurred) with ink on both sides within
- * GAP_REACH pixels, above and below or left and right, is paper again.
+ * GAP_REACH pixels, above and below or left and right, is paper again where such pixels run
+ * MIN_CHANNEL long across that direction.
  */
 function reopenThinGaps(
   mask: Uint8Array,
@@ -108,15 +116,37 @@ function reopenThinGaps(
     for (let d = 1; d <= GAP_REACH; d++) if (inkAt(i + d * step)) return true;
     return false;
   };
-  const gaps: number[] = [];
+  // Light masked pixels with ink above and below (a gap running sideways), or left and right (running up and down).
+  const stacked = new Uint8Array(mask.length);
+  const sideBySide = new Uint8Array(mask.length);
   for (let y = GAP_REACH; y < height - GAP_REACH; y++) {
     for (let x = GAP_REACH; x < width - GAP_REACH; x++) {
       const i = y * width + x;
       if (!mask[i] || contrast(raw[i]!, background[i]!) >= threshold / 2) continue;
-      if ((inkWithin(i, -width) && inkWithin(i, width)) || (inkWithin(i, -1) && inkWithin(i, 1))) gaps.push(i);
+      if (inkWithin(i, -width) && inkWithin(i, width)) stacked[i] = 1;
+      if (inkWithin(i, -1) && inkWithin(i, 1)) sideBySide[i] = 1;
     }
   }
-  for (const i of gaps) mask[i] = 0;
+  clearRuns(mask, stacked, width, height, 1, width);
+  clearRuns(mask, sideBySide, width, height, width, 1);
+}
+
+/** Clears from the mask every run of flagged pixels at least MIN_CHANNEL long along `step` (lines advance by `next`). */
+function clearRuns(mask: Uint8Array, flagged: Uint8Array, width: number, height: number, step: number, next: number): void {
+  const lines = step === 1 ? height : width;
+  const length = step === 1 ? width : height;
+  for (let l = 0; l < lines; l++) {
+    let run = 0;
+    for (let k = 0; k <= length; k++) {
+      const i = l * next + k * step;
+      if (k < length && flagged[i]) {
+        run++;
+        continue;
+      }
+      if (run >= MIN_CHANNEL) for (let r = 1; r <= run; r++) mask[i - r * step] = 0;
+      run = 0;
+    }
+  }
 }
 
 /**

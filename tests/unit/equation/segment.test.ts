@@ -54,6 +54,21 @@ describe("segmentEquation", () => {
     assert.deepEqual(segmentEquation(image).map((s) => s.parts), [1, 2, 1]);
   });
 
+  it("keeps a minus whole across a one-pixel skip of a dry pen, which the blur bridges", () => {
+    // "1-1" drawn pixel by pixel: 3 px strokes, the minus skipping column 71 cleanly.
+    const width = 160;
+    const height = 120;
+    const pixels = new Uint8Array(width * height).fill(235);
+    const ink = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) pixels[y * width + x] = 40;
+    };
+    ink(19, 21, 30, 90);
+    ink(50, 95, 59, 61);
+    for (let y = 59; y <= 61; y++) pixels[y * width + 71] = 235;
+    ink(124, 126, 30, 90);
+    assert.deepEqual(segmentEquation({ width, height, pixels }).map((s) => s.parts), [1, 1, 1]);
+  });
+
   it("merges the dot of i, the dots of ÷, and the bars of ≤ and ±", () => {
     const symbols = segmentEquation(draw("i÷4≤3±1").image);
     assert.deepEqual(symbols.map((s) => s.parts), [2, 3, 1, 2, 1, 2, 1]);
