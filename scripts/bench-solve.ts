@@ -43,6 +43,7 @@ import { createRng } from "../lib/equation/synthetic-ink";
 import { simulatePhoto } from "../lib/equation/simulate-photo";
 import { NoSymbolsError, solveImage, type SolvedToken } from "../lib/equation/solve-image";
 import { decodeGray } from "../lib/images/decode";
+import { encodeGrayPng } from "../lib/images/encode-png";
 import { getCurrentClassifier, loadClassifierForModel, NoModelError } from "../lib/solver/current-classifier";
 import { solveUpload } from "../lib/solver/solve-upload";
 import type { GrayImage } from "../lib/images/canonicalize";
@@ -214,7 +215,7 @@ async function main(): Promise<number> {
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
   const latencySymbols = latencyLabels.map((label) => ({ label, canonical: pool.get(label)![0]! }));
   const { image: latencyImage } = composeEquation(latencySymbols, { size: 80, rng: createRng(1) });
-  const png = await sharp(Buffer.from(latencyImage.pixels), { raw: { width: latencyImage.width, height: latencyImage.height, channels: 1 } }).png().toBuffer();
+  const png = await encodeGrayPng(latencyImage);
   const times: number[] = [];
   let lastExpression = "";
   const runs = Number(values.runs);
@@ -290,7 +291,7 @@ async function scoreOne(
 }
 
 async function dumpFailure(dir: string, name: string, image: GrayImage, truth: string, read: string, tokens: readonly SolvedToken[]): Promise<void> {
-  await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } }).png().toFile(path.join(dir, `${name}.png`));
+  fs.writeFileSync(path.join(dir, `${name}.png`), await encodeGrayPng(image));
   const summary = tokens.map((t) => ({ label: t.label, superscript: t.superscript, box: t.box, topK: t.candidates.map((c) => `${c.label} ${c.p.toFixed(3)}`) }));
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ truth, read, tokens: summary }, null, 1));
 }

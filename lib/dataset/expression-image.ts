@@ -1,6 +1,6 @@
-import sharp from "sharp";
 import type { Stroke } from "../ink/ink-document";
 import type { GrayImage } from "../images/canonicalize";
+import { encodeGrayPng } from "../images/encode-png";
 import { renderExpression, type PixelBox, type RenderedExpression } from "../ink/render-strokes";
 import { parseStrokesJson } from "../ink/stroke-json";
 import type { ExpressionSymbol } from "./list-expressions";
@@ -76,10 +76,7 @@ export async function renderStoredExpression(
     symbols.map((s) => ({ traceIds: s.traceIndexes.map(String), label: s.rawLabel })),
     { strokeWidth, height: options.height ?? EXPORT_HEIGHT },
   );
-  const png = await sharp(Buffer.from(paper.pixels.buffer, paper.pixels.byteOffset, paper.pixels.length), { raw: { width: paper.width, height: paper.height, channels: 1 } })
-    .toColourspace("b-w")
-    .png({ compressionLevel: 6 })
-    .toBuffer();
+  const png = await encodeGrayPng(paper);
   return {
     png,
     truth: {

@@ -218,7 +218,8 @@ function read(from: State, candidate: LabelCandidate, raised: boolean, context: 
   const kind = contextKind({ label: candidate.label, superscript: raised });
   const settled = from.pending ? contextLogRatio(context, from.pending.label, from.pending.before, kind) : 0;
   next.score = from.score + settled + Math.log(Math.max(candidate.p, MIN_P));
-  next.lastKind = kind;
+  // Without a context prior what came before never matters: states stay merged as before.
+  next.lastKind = context ? kind : "edge";
   next.pending = context && !raised && (CONTEXT_LABELS as readonly string[]).includes(candidate.label) ? { label: candidate.label, before: from.lastKind } : null;
   return next;
 }

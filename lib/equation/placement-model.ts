@@ -91,15 +91,12 @@ export function reweighByPlacement(
   model: PlacementModel,
   weight = 1,
 ): LabelCandidate[] {
-  const logL = candidates.map((c) => (c.label === JUNK_LABEL ? null : placementLogLikelihood(model, c.label, placement)));
+  const symbolLogL = candidates.map((c) => (c.label === JUNK_LABEL ? null : placementLogLikelihood(model, c.label, placement)));
   // Junk (a piece of a symbol, two symbols together) sits wherever symbols sit, or anywhere near
   // the line: never less likely than the best candidate, so placement only moves probability
   // to junk, from a crop too small or out of place for every symbol it looks like.
-  const symbols = logL.filter((v): v is number => v !== null);
-  const junk = Math.max(junkLogLikelihood(placement), ...symbols);
-  candidates.forEach((c, i) => {
-    if (c.label === JUNK_LABEL) logL[i] = junk;
-  });
+  const junk = Math.max(junkLogLikelihood(placement), ...symbolLogL.filter((v): v is number => v !== null));
+  const logL = candidates.map((c, i) => (c.label === JUNK_LABEL ? junk : symbolLogL[i]!));
   const known = logL.filter((v): v is number => v !== null);
   if (known.length < 2 || weight === 0) return [...candidates];
   const best = Math.max(...known);

@@ -3,10 +3,14 @@ import type { GrayImage } from "../images/canonicalize";
 import { measureStrokes } from "../ink/ink-document";
 import { isInkmlError } from "../ink/inkml-error";
 import { parseInkml } from "../ink/parse-inkml";
-import { SolveInputError } from "./check-image";
+import { MAX_SOLVE_BYTES, SolveInputError } from "./check-image";
 
-/** True when the upload is XML whose root is <ink>: digital ink (InkML), not a picture. */
+/**
+ * True when the upload is XML whose root is <ink>: digital ink (InkML), not a picture. Empty or
+ * oversized bytes are not: the picture checks refuse them with their reasons.
+ */
 export function isInkmlUpload(bytes: Uint8Array): boolean {
+  if (bytes.length === 0 || bytes.length > MAX_SOLVE_BYTES) return false;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
   if (!head.startsWith("<")) return false;
   return /<ink[\s>]/.test(head);

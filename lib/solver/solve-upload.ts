@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import sharp from "sharp";
 import { resolveClassLabel } from "../dataset/resolve-class";
 import { saveEquationCrop, type SavedEquationCrop } from "../dataset/save-equation-crop";
 import type { SymbolClassifier } from "../equation/classify";
@@ -9,8 +8,9 @@ import type { SolveResult } from "../equation/solve";
 import type { LabelCandidate } from "../equation/decode";
 import type { CanonicalImage } from "../images/canonical-form";
 import { decodeGray, ImageDecodeError } from "../images/decode";
+import { encodeGrayPng } from "../images/encode-png";
 import type { GrayImage } from "../images/canonicalize";
-import { checkImageBytes, MAX_SOLVE_BYTES, SolveInputError } from "./check-image";
+import { checkImageBytes, SolveInputError } from "./check-image";
 import { isInkmlUpload, renderInkUpload } from "./ink-upload";
 import { getCurrentClassifier, NoModelError, type LoadedClassifier } from "./current-classifier";
 
@@ -63,7 +63,7 @@ export interface SolveUploadOptions {
 export async function solveUpload(options: SolveUploadOptions): Promise<SolveResponse> {
   const start = performance.now();
   // Decoded before the model is looked up, so a broken upload is a 400 whether or not a model exists.
-  const ink = isInkUpload(options.bytes);
+  const ink = isInkmlUpload(options.bytes);
   const gray = ink ? renderInkUpload(options.bytes) : await readPicture(options.bytes);
   const imageMs = performance.now() - start;
   let classifier = options.classifier;
@@ -137,11 +137,6 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
   };
 }
 
-/** Digital ink (InkML) rather than a picture: drawn as the bench draws CROHME lines, then read like one. */
-function isInkUpload(bytes: Uint8Array): boolean {
-  return bytes.length > 0 && bytes.length <= MAX_SOLVE_BYTES && isInkmlUpload(bytes);
-}
-
 /** A picture as a gray image, header checks before any decoding. */
 async function readPicture(bytes: Uint8Array): Promise<GrayImage> {
   await checkImageBytes(bytes);
@@ -154,8 +149,7 @@ async function readPicture(bytes: Uint8Array): Promise<GrayImage> {
 }
 
 async function pngDataUrl(image: GrayImage): Promise<string> {
-  const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer();
-  return `data:image/png;base64,${png.toString("base64")}`;
+  return `data:image/png;base64,${(await encodeGrayPng(image)).toString("base64")}`;
 }
 
 function round(value: number, digits: number): number {
