@@ -1,5 +1,5 @@
 /**
- * npm run bench:solve -- [--model ID] [--writers test|val] [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only] [--dump DIR]
+ * npm run bench:solve -- [--model ID] [--writers test|val] [--expressions <dir>] [--composed N] [--runs N] [--seed N] [--json] [--failures N] [--shape-only] [--dump DIR] [--paper plain|ruled|grid]
  *
  * Measures the equation solver with the current model of the database (INKSET_DATA_DIR), or
  * with model ID to weigh a candidate before promoting it:
@@ -15,7 +15,8 @@
  * (f) exact-match on quadratics and squares composed the same way, exponents raised and smaller;
  * (e) exact-match on CROHME lines with powers (x^2+y^2=z^2) by the same writers: the truth is
  *     the LaTeX, once it names exactly the symbols of the ink;
- * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo):
+ * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo;
+ *     --paper plain|ruled|grid takes one kind of paper for all):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
@@ -40,7 +41,7 @@ import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
 import { buildExpression, decodeEquation, type ExpressionToken } from "../lib/equation/decode";
 import { createRng } from "../lib/equation/synthetic-ink";
-import { simulatePhoto } from "../lib/equation/simulate-photo";
+import { simulatePhoto, type PaperKind } from "../lib/equation/simulate-photo";
 import { NoSymbolsError, solveImage, type SolvedToken } from "../lib/equation/solve-image";
 import { decodeGray } from "../lib/images/decode";
 import { encodeGrayPng } from "../lib/images/encode-png";
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
       json: { type: "boolean", default: false },
       "shape-only": { type: "boolean", default: false },
       dump: { type: "string" },
+      paper: { type: "string" },
     },
   });
   if (values.writers !== "test" && values.writers !== "val") {
@@ -83,6 +85,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const writers = values.writers;
+  const paperKinds: readonly PaperKind[] = ["plain", "ruled", "grid"];
+  if (values.paper !== undefined && !paperKinds.includes(values.paper as PaperKind)) {
+    console.error(`error: --paper must be one of ${paperKinds.join(", ")}, not ${values.paper}`);
+    return 2;
+  }
+  const paper = values.paper as PaperKind | undefined;
   const env = getEnv();
   const db = openDatabase(env.databaseFile);
   let classifier;
@@ -183,11 +191,11 @@ async function main(): Promise<number> {
   const photos = emptyScore();
   const photoRng = createRng(Number(values.seed) + 1);
   for (const line of crohmeLines) {
-    const photo = await photograph(line.image, photoRng);
+    const photo = await photograph(line.image, photoRng, paper);
     await score(photos, `photo-${line.name}`, photo, line.labels);
   }
   log(
-    `(d) the lines of (a) as simulated photos (thicker pen, gray ink, shaded and ruled paper, tilt, blur, JPEG): ${photos.exact}/${photos.total} exact = ${pct(photos.exact / photos.total)} ` +
+    `(d) the lines of (a) as simulated photos (thicker pen, gray ink, shaded ${paper ? `${paper} paper` : "plain, ruled or squared paper"}, tilt, blur, JPEG): ${photos.exact}/${photos.total} exact = ${pct(photos.exact / photos.total)} ` +
       `(symbol count right ${pct(photos.countMatch / photos.total)}, symbols right where counts match ${pct(photos.symbolsRight / photos.symbolsCompared)})`,
   );
   printFailures(photos, Number(values.failures), log);
@@ -311,8 +319,8 @@ function poweredLine(latex: string, inkLabels: readonly (string | null)[], class
 }
 
 /** simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would be. */
-async function photograph(image: GrayImage, rng: () => number): Promise<GrayImage> {
-  const paper = simulatePhoto(image, { rng });
+async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind): Promise<GrayImage> {
+  const paper = simulatePhoto(image, { rng, paper: kind });
   const jpeg = await sharp(Buffer.from(paper.pixels), { raw: { width: paper.width, height: paper.height, channels: 1 } })
     .blur(0.5 + rng() * 0.8)
     .jpeg({ quality: Math.round(60 + rng() * 30) })

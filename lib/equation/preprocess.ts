@@ -1,4 +1,6 @@
 import type { GrayImage, Polarity } from "../images/canonicalize";
+import { labelComponents } from "./components";
+import { frameInk, removeEdgeBlobs } from "./edge-blobs";
 import type { InkMask } from "./ink-mask";
 import { boxBlur3, otsuThreshold, rankFilter } from "./morphology";
 
@@ -23,7 +25,8 @@ const DEFAULT_MIN_CONTRAST = 40;
  * morphological opening over a window several strokes wide, and ink is measured relative to
  * it (a ratio for dark-on-light, so a shadow that dims paper and ink alike cancels out; a
  * difference for light-on-dark renders). A global Otsu threshold on that flat image, floored
- * at a minimum contrast so a blank page yields no ink, gives the mask.
+ * at a minimum contrast so a blank page yields no ink, gives the mask; solid regions along the
+ * frame (the desk past the page's edge) are then taken out of it (edge-blobs.ts).
  */
 export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): InkMask {
   const { width, height, pixels } = image;
@@ -38,17 +41,19 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   const minContrast = options.minContrast ?? DEFAULT_MIN_CONTRAST;
 
   let radius = options.backgroundRadius ?? Math.max(15, Math.round(Math.min(width, height) / 10));
-  let mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast);
-  if (options.backgroundRadius === undefined) {
+  let mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, null);
+  const stroke = estimateStrokeWidth({ width, height, mask });
+  if (options.backgroundRadius === undefined && stroke * 2.5 > radius) {
     // An opening only removes structures narrower than its window: thick marker strokes need a
     // wider one, or their middles are taken for paper and the symbols come out hollow.
-    const stroke = estimateStrokeWidth({ width, height, mask });
-    if (stroke * 2.5 > radius) {
-      radius = Math.round(stroke * 3);
-      mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast);
-    }
+    radius = Math.round(stroke * 3);
+    mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, null);
   }
-  return { width, height, mask };
+  // The desk past the page is far darker than any ink and would set the threshold: once found,
+  // threshold again without it.
+  const frame = frameInk({ width, height, mask }, stroke);
+  if (frame) mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, frame);
+  return removeEdgeBlobs({ width, height, mask }, stroke);
 }
 
 function thresholdAgainstBackground(
@@ -59,6 +64,8 @@ function thresholdAgainstBackground(
   radius: number,
   darkInk: boolean,
   minContrast: number,
+  /** Pixels that are not paper or ink (frameInk): left out of the threshold and the mask. */
+  exclude: Uint8Array | null,
 ): Uint8Array {
   const background = rankFilter(rankFilter(ink, width, height, radius, "min"), width, height, radius, "max");
   const contrast = (level: number, b: number) => {
@@ -74,14 +81,37 @@ function thresholdAgainstBackground(
   const flat = new Uint8Array(ink.length);
   const histogram = new Uint32Array(256);
   for (let i = 0; i < ink.length; i++) {
-    flat[i] = contrast(ink[i]!, background[i]!);
-    histogram[flat[i]!]!++;
+    flat[i] = exclude?.[i] ? 0 : contrast(ink[i]!, background[i]!);
+    if (!exclude?.[i]) histogram[flat[i]!]!++;
   }
   const threshold = Math.max(otsuThreshold(histogram), minContrast);
   const mask = new Uint8Array(ink.length);
   for (let i = 0; i < flat.length; i++) mask[i] = flat[i]! > threshold ? 1 : 0;
   reopenThinGaps(mask, raw, background, width, height, threshold, contrast);
+  dropFaintComponents(mask, flat, width, height, Math.ceil(Math.min(threshold * CLEAR_INK, threshold + CLEAR_MARGIN)));
   return mask;
+}
+
+/**
+ * A stroke is darker in its middle than at its edges, so some of its pixels clear the threshold
+ * by a margin; a faint ruling whose contrast sits at the threshold (pencil lowers the threshold
+ * to the floor) clears it nowhere by much and comes out as a dashed line of flat pieces, each
+ * too short to be known for ruling. A component must reach this many times the threshold
+ * somewhere to be ink (the pieces of such a ruling, and its crossings, peak at 1.1-1.5 times it, pencil at 2-3),
+ * or clear it by CLEAR_MARGIN: with a high threshold (dark ink) a thin piece of a stroke, gray
+ * from anti-aliasing, must not have to reach 1.6 times it.
+ */
+const CLEAR_INK = 1.6;
+const CLEAR_MARGIN = 24;
+
+function dropFaintComponents(mask: Uint8Array, flat: Uint8Array, width: number, height: number, least: number): void {
+  const { labels, components } = labelComponents({ width, height, mask });
+  const peak = new Uint8Array(components.length + 1);
+  for (let i = 0; i < mask.length; i++) {
+    const id = labels[i]!;
+    if (id > 0 && flat[i]! > peak[id]!) peak[id] = flat[i]!;
+  }
+  for (let i = 0; i < mask.length; i++) if (labels[i]! > 0 && peak[labels[i]!]! < least) mask[i] = 0;
 }
 
 /** Widest gap (pixels) between strokes that reopenThinGaps opens again: the blur fills no wider one. */

@@ -8,19 +8,43 @@ export interface RuledLineOptions {
 
 /** Ruled paper lines run edge to edge; a written fraction bar or minus never spans 70%. */
 const DEFAULT_MIN_SPAN = 0.7;
+/**
+ * Squared paper also has columns, and a notebook a margin line. Only on ruled paper (at least
+ * MIN_ROWS rows were found: one may be the bar of a long square root) and only about edge to
+ * edge: rows above and below the writing leave it nowhere near 85% of the height, which a
+ * written 1 or bracket may span in a tight crop.
+ */
+const COLUMN_MIN_SPAN = 0.85;
+const MIN_ROWS = 2;
 
 /**
- * Removes thin, long, nearly horizontal lines (ruled paper, a table edge) from an ink mask.
+ * Removes thin, long, nearly horizontal lines (ruled paper, a table edge) from an ink mask, and
+ * on ruled paper the columns of squared paper and a margin line too.
  * Works per component so a slightly tilted line is still found: a line is fitted through the
  * centres of the component's thin column runs, and only runs on that line no thicker than the
  * line itself are erased; where a symbol stroke crosses or sits on the line the run is thicker
  * and is kept, so symbols are not cut.
  */
 export function removeRuledLines(input: InkMask, options: RuledLineOptions = {}): InkMask {
+  const rows = removeRows(input, options.minSpan ?? DEFAULT_MIN_SPAN);
+  if (rows.lines < MIN_ROWS) return rows.ink;
+  const columns = removeRows(transpose(rows.ink), COLUMN_MIN_SPAN);
+  return columns.lines === 0 ? rows.ink : transpose(columns.ink);
+}
+
+function transpose({ width, height, mask }: InkMask): InkMask {
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[x * height + y] = mask[y * width + x]!;
+  return { width: height, height: width, mask: out };
+}
+
+/** The horizontal lines spanning minSpan of the width taken out, and how many there were. */
+function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines: number } {
   const { width, height } = input;
   const mask = Uint8Array.from(input.mask);
   const { labels, components } = labelComponents(input);
-  const minSpan = (options.minSpan ?? DEFAULT_MIN_SPAN) * width;
+  const minSpan = minSpanShare * width;
+  let found = 0;
 
   for (const c of components) {
     if (c.width < minSpan) continue;
@@ -75,6 +99,7 @@ export function removeRuledLines(input: InkMask, options: RuledLineOptions = {})
       band = row === undefined ? [] : [...perRow.get(row)!];
     }
 
+    found += lines.length;
     const reach = thickness / 2 + 1.5;
     for (const fit of lines) {
       for (const { x, runs } of columns) {
@@ -88,7 +113,7 @@ export function removeRuledLines(input: InkMask, options: RuledLineOptions = {})
       }
     }
   }
-  return { width, height, mask };
+  return { ink: { width, height, mask }, lines: found };
 }
 
 function modeOf(values: readonly number[]): number {

@@ -37,4 +37,15 @@ describe("simulatePhoto", () => {
       assert.equal(symbols.length, 6, `seed ${seed}: ${symbols.map((s) => s.box.join(",")).join(" | ")}`);
     }
   });
+
+  it("still leaves the symbols to find in pencil on ruled paper, and on squared paper, with the desk past the page's edge", () => {
+    const image = clean("2x+3=7");
+    for (const kind of [{ paper: "ruled", pencil: true }, { paper: "grid", pencil: false }] as const) {
+      for (let seed = 1; seed <= 6; seed++) {
+        const photo = simulatePhoto(image, { rng: createRng(seed), penShare: 1 / 40, desk: true, ...kind });
+        const symbols = segmentEquation(photo);
+        assert.equal(symbols.length, 6, `${kind.paper}, seed ${seed}: ${symbols.map((s) => s.box.join(",")).join(" | ")}`);
+      }
+    }
+  });
 });
