@@ -66,6 +66,7 @@ function solidAtFrame({ width, height, mask }: InkMask, stroke: number): Uint8Ar
   const radius = Math.max(2, Math.round(CORE_STROKES * stroke));
   if (width <= 2 * radius || height <= 2 * radius) return null;
   const core = rankFilter(mask, width, height, radius, "min");
+  if (!onFrame(core, width, height)) return null;
   const labelled = labelComponents({ width, height, mask: core });
   const minLength = Math.max(4 * radius, MIN_CORE_LENGTH_STROKES * stroke);
   const solid = new Uint8Array(mask.length);
@@ -80,4 +81,11 @@ function solidAtFrame({ width, height, mask }: InkMask, stroke: number): Uint8Ar
   }
   // Dilating the core by the erosion's radius gives back the solid region's shape (an opening).
   return any ? rankFilter(solid, width, height, radius + EDGE_MARGIN, "max") : null;
+}
+
+/** Whether any pixel of the outermost rows and columns is set. */
+function onFrame(mask: Uint8Array, width: number, height: number): boolean {
+  for (let x = 0; x < width; x++) if (mask[x] || mask[(height - 1) * width + x]) return true;
+  for (let y = 0; y < height; y++) if (mask[y * width] || mask[y * width + width - 1]) return true;
+  return false;
 }

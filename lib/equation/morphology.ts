@@ -15,15 +15,29 @@ function filterLine(
   kind: Extremum,
   deque: Int32Array,
 ): void {
-  const better = kind === "min" ? (a: number, b: number) => a <= b : (a: number, b: number) => a >= b;
+  // Two copies of one loop rather than a comparison callback: this runs several times per pixel
+  // of a 3 MP photo, and the call per comparison doubled its time.
   let head = 0;
   let tail = 0;
   let next = 0;
+  if (kind === "min") {
+    for (let i = 0; i < length; i++) {
+      const hi = Math.min(length - 1, i + radius);
+      for (; next <= hi; next++) {
+        const v = src[start + next * step]!;
+        while (tail > head && v <= src[start + deque[tail - 1]! * step]!) tail--;
+        deque[tail++] = next;
+      }
+      while (deque[head]! < i - radius) head++;
+      dst[start + i * step] = src[start + deque[head]! * step]!;
+    }
+    return;
+  }
   for (let i = 0; i < length; i++) {
     const hi = Math.min(length - 1, i + radius);
     for (; next <= hi; next++) {
       const v = src[start + next * step]!;
-      while (tail > head && better(v, src[start + deque[tail - 1]! * step]!)) tail--;
+      while (tail > head && v >= src[start + deque[tail - 1]! * step]!) tail--;
       deque[tail++] = next;
     }
     while (deque[head]! < i - radius) head++;

@@ -41,19 +41,26 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   const minContrast = options.minContrast ?? DEFAULT_MIN_CONTRAST;
 
   let radius = options.backgroundRadius ?? Math.max(15, Math.round(Math.min(width, height) / 10));
-  let mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, null);
+  let background = paperLevel(ink, width, height, radius);
+  let mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, null);
   const stroke = estimateStrokeWidth({ width, height, mask });
   if (options.backgroundRadius === undefined && stroke * 2.5 > radius) {
     // An opening only removes structures narrower than its window: thick marker strokes need a
     // wider one, or their middles are taken for paper and the symbols come out hollow.
     radius = Math.round(stroke * 3);
-    mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, null);
+    background = paperLevel(ink, width, height, radius);
+    mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, null);
   }
   // The desk past the page is far darker than any ink and would set the threshold: once found,
   // threshold again without it.
   const frame = frameInk({ width, height, mask }, stroke);
-  if (frame) mask = thresholdAgainstBackground(ink, raw, width, height, radius, darkInk, minContrast, frame);
+  if (frame) mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, frame);
   return removeEdgeBlobs({ width, height, mask }, stroke);
+}
+
+/** The paper's level under the ink: an opening (min, then max) of the ink image over a square window. */
+function paperLevel(ink: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  return rankFilter(rankFilter(ink, width, height, radius, "min"), width, height, radius, "max");
 }
 
 function thresholdAgainstBackground(
@@ -61,13 +68,12 @@ function thresholdAgainstBackground(
   raw: Uint8Array,
   width: number,
   height: number,
-  radius: number,
+  background: Uint8Array,
   darkInk: boolean,
   minContrast: number,
   /** Pixels that are not paper or ink (frameInk): left out of the threshold and the mask. */
   exclude: Uint8Array | null,
 ): Uint8Array {
-  const background = rankFilter(rankFilter(ink, width, height, radius, "min"), width, height, radius, "max");
   const contrast = (level: number, b: number) => {
     let v: number;
     if (darkInk) {
