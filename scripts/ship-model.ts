@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
+import { JUNK_LABEL } from "../lib/dataset/class-names";
 import { getModel } from "../lib/training/models";
 import { getRun } from "../lib/training/create-run";
 import { SHIPPED_MODEL_DIR, type ShippedManifest } from "../lib/training/install-shipped-model";
@@ -26,8 +27,11 @@ if (!model) {
   process.exit(1);
 }
 const run = getRun(db, model.runId)!;
+const modelClasses = JSON.parse(model.classes) as string[];
+const symbolCount = modelClasses.filter((c) => c !== JUNK_LABEL).length;
 const manifest: ShippedManifest = {
-  name: `shipped: ${JSON.parse(model.classes).length} classes`,
+  // Junk is no symbol the model reads; the Solve page lists the symbols only.
+  name: `shipped: ${symbolCount} symbol classes${symbolCount < modelClasses.length ? " + junk" : ""}`,
   classes: JSON.parse(model.classes) as string[],
   config: JSON.parse(model.config) as Record<string, unknown>,
   splitMode: model.splitMode,

@@ -179,7 +179,7 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
               <button
                 key={i}
                 type="button"
-                className={`${styles.box} ${t.corrected ? styles.corrected : t.confidence >= 0.9 ? styles.sure : t.confidence >= 0.6 ? styles.unsure : styles.doubtful} ${selected === i ? styles.selected : ""}`}
+                className={`${styles.box} ${t.corrected ? styles.corrected : t.confidence >= 0.9 ? styles.sure : t.confidence >= 0.6 ? styles.unsure : styles.doubtful} ${selected === i ? styles.selected : ""} ${t.box[0] + t.box[2] > 0.85 * result.image.width ? styles.atRight : ""}`}
                 style={{
                   left: `${(100 * t.box[0]) / result.image.width}%`,
                   top: `${(100 * t.box[1]) / result.image.height}%`,
