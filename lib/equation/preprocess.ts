@@ -25,8 +25,9 @@ const DEFAULT_MIN_CONTRAST = 40;
  * morphological opening over a window several strokes wide, and ink is measured relative to
  * it (a ratio for dark-on-light, so a shadow that dims paper and ink alike cancels out; a
  * difference for light-on-dark renders). A global Otsu threshold on that flat image, floored
- * at a minimum contrast so a blank page yields no ink, gives the mask; solid regions along the
- * frame (the desk past the page's edge) are then taken out of it (edge-blobs.ts).
+ * at a minimum contrast so a blank page yields no ink, gives the mask, less components that
+ * clear it nowhere by a margin (dropFaintComponents). Ink along the frame that is no writing
+ * (the desk past the page's edge, edge-blobs.ts) is taken out, and the threshold set without it.
  */
 export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): InkMask {
   const { width, height, pixels } = image;
@@ -54,7 +55,9 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   // The desk past the page is far darker than any ink and would set the threshold: once found,
   // threshold again without it.
   const frame = frameInk({ width, height, mask }, stroke);
-  if (frame) mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, frame);
+  if (!frame) return { width, height, mask };
+  mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, frame);
+  // The lower threshold may widen the desk's outline past the excluded pixels.
   return removeEdgeBlobs({ width, height, mask }, stroke);
 }
 
