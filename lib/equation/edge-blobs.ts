@@ -22,6 +22,8 @@ const HUG_SHARE = 0.8;
  * none. Pure.
  */
 export function frameInk(input: InkMask, stroke: number): Uint8Array | null {
+  // Most images (every canvas drawing, every rendered line) have a margin of paper: nothing to look for.
+  if (!onFrame(input.mask, input.width, input.height)) return null;
   const strips = frameStrips(input);
   const solid = solidAtFrame(input, stroke);
   if (!strips || !solid) return strips ?? solid;

@@ -1,28 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { removeEdgeBlobs } from "../../../lib/equation/edge-blobs";
-import type { InkMask } from "../../../lib/equation/ink-mask";
 import { segmentEquation } from "../../../lib/equation/segment";
 import { drawGlyphs, layoutEquation, renderOnPaper } from "../../../lib/equation/synthetic-ink";
-
-function maskOf(width: number, height: number, ...rects: [number, number, number, number][]): InkMask {
-  const mask = new Uint8Array(width * height);
-  for (const [x0, y0, w, h] of rects) for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) mask[y * width + x] = 1;
-  return { width, height, mask };
-}
-const inkCount = (m: InkMask) => m.mask.reduce((n, v) => n + v, 0);
-const at = (m: InkMask, x: number, y: number) => m.mask[y * m.width + x];
+import { inkAt as at, inkCount, maskOf } from "./masks";
 
 describe("removeEdgeBlobs", () => {
   it("keeps strokes that run into the frame", () => {
     // A 1 cut by the top of a tight crop and a minus running off the right side, 4 px pen.
-    const mask = maskOf(120, 60, [20, 0, 4, 45], [70, 30, 50, 4]);
+    const mask = maskOf(120, 60, [[20, 0, 4, 45], [70, 30, 50, 4]]);
     assert.equal(inkCount(removeEdgeBlobs(mask, 4)), inkCount(mask));
   });
 
   it("takes out a solid band along the frame and keeps the stroke that runs up to it", () => {
     // The desk along the bottom, 14 px deep; a 1 standing 8 px above it.
-    const mask = maskOf(200, 80, [0, 66, 200, 14], [50, 10, 4, 48]);
+    const mask = maskOf(200, 80, [[0, 66, 200, 14], [50, 10, 4, 48]]);
     const out = removeEdgeBlobs(mask, 4);
     assert.equal(at(out, 100, 72), 0);
     assert.equal(at(out, 51, 30), 1);
@@ -30,10 +22,10 @@ describe("removeEdgeBlobs", () => {
   });
 
   it("takes out a thin line along one side of the frame, however thin, but not a short solid blot", () => {
-    const edge = maskOf(200, 80, [0, 0, 3, 80], [60, 20, 4, 40]);
+    const edge = maskOf(200, 80, [[0, 0, 3, 80], [60, 20, 4, 40]]);
     assert.equal(inkCount(removeEdgeBlobs(edge, 4)), 4 * 40);
     // A filled dot in the corner of a tight crop: solid, but no longer than a few pen widths.
-    const blot = maskOf(200, 80, [0, 0, 12, 12]);
+    const blot = maskOf(200, 80, [[0, 0, 12, 12]]);
     assert.equal(inkCount(removeEdgeBlobs(blot, 4)), 144);
   });
 

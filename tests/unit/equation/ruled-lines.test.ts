@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { InkMask } from "../../../lib/equation/ink-mask";
 import { removeRuledLines } from "../../../lib/equation/ruled-lines";
-
-function maskOf(width: number, height: number, rects: [number, number, number, number][]): InkMask {
-  const mask = new Uint8Array(width * height);
-  for (const [x0, y0, w, h] of rects) for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) mask[y * width + x] = 1;
-  return { width, height, mask };
-}
-const at = (m: InkMask, x: number, y: number) => m.mask[y * m.width + x];
+import { inkAt as at, maskOf } from "./masks";
 
 describe("removeRuledLines", () => {
   it("takes out the rows and columns of squared paper and keeps a stroke written across them", () => {
