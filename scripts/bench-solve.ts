@@ -17,7 +17,9 @@
  *     the LaTeX, once it names exactly the symbols of the ink;
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo;
  *     --paper plain|ruled|grid takes one kind of paper for all):
- *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG.
+ *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG;
+ * (g) exact-match on the lines of (a) turned 3-12 degrees either way, as a photo taken askew or
+ *     a line drifting up the page: the solver levels them (lib/equation/deskew).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -200,6 +202,19 @@ async function main(): Promise<number> {
   );
   printFailures(photos, Number(values.failures), log);
 
+  // (g) the lines of (a) written at a slope
+  const sloped = emptyScore();
+  const slopeRng = createRng(Number(values.seed) + 2);
+  for (const line of crohmeLines) {
+    const degrees = (slopeRng() < 0.5 ? -1 : 1) * (MIN_SLOPE + slopeRng() * (MAX_SLOPE - MIN_SLOPE));
+    await score(sloped, `sloped-${line.name}`, await turn(line.image, degrees), line.labels);
+  }
+  log(
+    `(g) the lines of (a) turned ${MIN_SLOPE}-${MAX_SLOPE}° either way (a photo taken askew, a line drifting up): ${sloped.exact}/${sloped.total} exact = ${pct(sloped.exact / sloped.total)} ` +
+      `(symbol count right ${pct(sloped.countMatch / sloped.total)}, symbols right where counts match ${pct(sloped.symbolsRight / sloped.symbolsCompared)})`,
+  );
+  printFailures(sloped, Number(values.failures), log);
+
   // (f) composed with powers, the same way
   const squares = emptyScore();
   const m = Math.round(n / 3);
@@ -249,6 +264,7 @@ async function main(): Promise<number> {
         crohme: { exact: crohme.exact, total: crohme.total, accuracy: crohme.exact / crohme.total, considered, skipped: skippedBy },
         composed: { exact: composed.exact, total: composed.total, accuracy: composed.exact / composed.total },
         photos: { exact: photos.exact, total: photos.total, accuracy: photos.exact / photos.total },
+        sloped: { exact: sloped.exact, total: sloped.total, accuracy: sloped.exact / sloped.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
@@ -316,6 +332,19 @@ function poweredLine(latex: string, inkLabels: readonly (string | null)[], class
   if (sorted(tokens.map((t) => t.label)) !== sorted(inkLabels)) return null;
   if (!decodeEquation(tokens.map((t) => ({ candidates: [{ label: t.label, p: 1 }], superscript: t.superscript }))).wellFormed) return null;
   return tokens;
+}
+
+/** Slopes of the turned lines in (g), in degrees either way. */
+const MIN_SLOPE = 3;
+const MAX_SLOPE = 12;
+
+/** The image turned by `degrees` (positive: clockwise) on white paper, grown to keep it whole. */
+async function turn(image: GrayImage, degrees: number): Promise<GrayImage> {
+  const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
+    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
+    .png()
+    .toBuffer();
+  return decodeGray(png);
 }
 
 /** simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would be. */

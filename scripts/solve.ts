@@ -32,6 +32,7 @@ async function main(): Promise<number> {
       console.log(`model:      #${result.model.id} ${result.model.name} (${result.model.classes.length} classes, ${result.model.engine})`);
       console.log(`symbols:    ${read.join("  ")}`);
       console.log(`expression: ${result.lines.join("   |   ")}${result.wellFormed ? "" : "   (not well formed)"}`);
+      if (result.skewDegrees !== 0) console.log(`levelled:   the writing sloped ${result.skewDegrees}° (positive: falling to the right)`);
       console.log(`solution:   ${result.solution.text}`);
       const t = result.timing;
       console.log(

@@ -30,6 +30,7 @@ interface SolveResponse {
   expression: string;
   lines: string[];
   wellFormed: boolean;
+  skewDegrees: number;
   solution: { kind: string; text: string };
   model: { id: number; name: string };
   image: { width: number; height: number };
@@ -221,7 +222,9 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
             </dd>
           </dl>
           <p className="muted">
-            Model #{result.model.id} · {result.tokens.length} symbols · {Math.round(result.timing.totalMs)} ms on the server
+            Model #{result.model.id} · {result.tokens.length} symbols
+            {result.skewDegrees !== 0 && <span data-testid="levelled"> · read levelled (the writing sloped {Math.abs(result.skewDegrees).toFixed(0)}° {result.skewDegrees > 0 ? "down" : "up"} to the right)</span>}
+            {" "}· {Math.round(result.timing.totalMs)} ms on the server
           </p>
           {note && <p className={styles.note}>{note}</p>}
         </section>

@@ -6,12 +6,10 @@ import { decodeEquation, type LabelCandidate } from "./decode";
 import type { BoxTuple } from "./ink-mask";
 import { lineFrame, placeInLine } from "./line-frame";
 import { reweighAsRaised, reweighByPlacement, type PlacementModel } from "./placement-model";
-import { binarizeInk } from "./preprocess";
-import { removeRuledLines } from "./ruled-lines";
-import { segmentEquation, segmentInk, type JoinProposal, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
+import { segmentLines, type LinesOptions, type SegmentedLines } from "./segment-lines";
+import type { JoinProposal, SegmentedSymbol, SplitProposal } from "./segment";
 import { shippedPlacementModel } from "./shipped-placement";
 import { solveExpression, type SolveResult } from "./solve";
-import { bandsFromMask, cropRows } from "./split-lines";
 
 /** One symbol as read: what the decoder chose, how sure the model was, and where it is. */
 export interface SolvedToken {
@@ -41,11 +39,14 @@ export interface SolveImageResult {
   /** False when some line has no well-formed reading among the top-k. */
   wellFormed: boolean;
   solution: SolveResult;
+  /** How far the writing sloped, in degrees (positive: falling to the right); it was read levelled. 0: read as it was. */
+  skewDegrees: number;
   timing: SolveTiming;
 }
 
 export interface SolveTiming {
   segmentMs: number;
+  /** Classifying the crops and fixing the symbols (for a levelled line, both readings). */
   classifyMs: number;
   decodeMs: number;
   solveMs: number;
@@ -61,7 +62,7 @@ export interface SolveImageOptions {
   classifier: SymbolClassifier;
   corrections?: readonly TokenCorrection[];
   topK?: number;
-  segment?: SegmentOptions;
+  segment?: LinesOptions;
   /**
    * Where each class sits in a line (size, descender, height), to re-weigh the classifier's
    * top-k; default the shipped fit, null to read each crop by its shape alone.
@@ -89,15 +90,102 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   // touching symbols, so only then are such strokes also offered cut in two.
   const junkAware = options.classifier.classes.includes(JUNK_LABEL);
   const segmented = segmentLines(image, { strokeWidth: options.classifier.strokeWidth, splitTouching: junkAware, ...options.segment });
-  const singles = segmented.flat();
-  if (singles.length === 0) throw new NoSymbolsError();
+  if (segmented.lines.flat().length === 0) throw new NoSymbolsError();
   const t1 = performance.now();
 
+  const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
+  let read = await readLines(segmented, options.classifier, junkAware, placement, options.topK);
+  // A levelled line is also read as written, and the likelier reading kept: a short line whose
+  // symbols sit unevenly (a z's tail, a raised 2) can measure as sloped when it is not, and
+  // turning it then costs more than it gains. The choice is made before any correction, so the
+  // corrections always index the same symbols.
+  if (segmented.asWritten) {
+    const asWritten = await readLines(segmented.asWritten, options.classifier, junkAware, placement, options.topK);
+    if (asWritten.score > read.score) read = asWritten;
+  }
+  const { units, toSource, skewDegrees } = read;
+  const t2 = performance.now();
+
+  options.onCrops?.(units.flat().map((u) => u.symbol.canonical));
+
+  const corrections = new Map((options.corrections ?? []).map((c) => [c.index, c.label]));
+  const tokens: SolvedToken[] = [];
+  const expressions: string[] = [];
+  let wellFormed = true;
+  let offset = 0;
+  units.forEach((line, lineIndex) => {
+    const hypotheses = line.map((unit, i) => {
+      const fixed = corrections.get(offset + i);
+      return fixed === undefined
+        ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
+        : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
+    });
+    const decoded = decodeEquation(hypotheses, { context: placement?.context });
+    wellFormed &&= decoded.wellFormed;
+    expressions.push(decoded.expression);
+    decoded.tokens.forEach((t, i) => {
+      tokens.push({
+        label: t.label,
+        confidence: t.confidence,
+        box: toSource(line[i]!.symbol.box),
+        line: lineIndex,
+        superscript: t.superscript,
+        overridden: t.overridden,
+        corrected: corrections.has(offset + i),
+        candidates: t.superscript && line[i]!.raisedRanked ? line[i]!.raisedRanked! : line[i]!.ranked,
+      });
+    });
+    offset += line.length;
+  });
+  const t3 = performance.now();
+
+  const solution = solveExpression(expressions);
+  const t4 = performance.now();
+  return {
+    tokens,
+    expression: expressions.join("; "),
+    lines: expressions,
+    wellFormed,
+    solution,
+    skewDegrees,
+    timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
+  };
+}
+
+/** One symbol as the first pass fixed it, with its readings. */
+interface ReadUnit {
+  symbol: SegmentedSymbol;
+  ranked: LabelCandidate[];
+  raisedRanked?: LabelCandidate[];
+}
+
+/** The symbols of one segmentation as the first decoding pass fixed them, and how likely that reading is. */
+interface LinesReading {
+  units: ReadUnit[][];
+  toSource: SegmentedLines["toSource"];
+  skewDegrees: number;
+  /** Mean log-probability per symbol, 100 less when some line is not well formed. */
+  score: number;
+}
+
+/**
+ * Classifies every crop of every line in one batch (and the doubtful ones in a second), then
+ * decodes each line once to fix its symbols: where a symbol may be two strokes of one, or one
+ * stroke may be two symbols, the decoder picks the reading that makes the likelier line.
+ */
+async function readLines(
+  segmented: SegmentedLines,
+  classifier: SymbolClassifier,
+  junkAware: boolean,
+  placement: PlacementModel | null,
+  topKOption: number | undefined,
+): Promise<LinesReading> {
+  const { lines: segmentedLines } = segmented;
+  const singles = segmentedLines.flat();
   // Each reading is re-weighed by where its crop sits in its line (a raised symbol is measured
   // against its base, not the line: it keeps the model's reading), junk included: a piece too
   // small for any symbol it looks like moves its probability to junk, which is then dropped.
-  const placement = options.placement === undefined ? shippedPlacementModel() : options.placement;
-  const frames = segmented.flatMap((line) => {
+  const frames = segmentedLines.flatMap((line) => {
     const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
     return line.map(() => frame);
   });
@@ -107,19 +195,21 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
   };
 
   // Join and split candidates ride in the same batch, after the single symbols.
-  const topK = (options.topK ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0);
-  const readings = await readSymbols(options.classifier, singles, topK, settle);
+  const topK = (topKOption ?? DEFAULT_TOP_K) + (junkAware ? 1 : 0);
+  const readings = await readSymbols(classifier, singles, topK, settle);
   // Where the model finds a symbol unlike any symbol (mostly junk), it may be two symbols
   // touching or half of one drawn far apart: those readings are asked for in a second batch.
-  if (junkAware) await readDoubtful(options.classifier, singles, readings, topK, settle);
-  const t2 = performance.now();
+  if (junkAware) await readDoubtful(classifier, singles, readings, topK, settle);
 
   // First pass: where a symbol may be two strokes of one, the decoder picks the reading (one
   // symbol or two) that makes the likelier well-formed line. That fixes the symbols; the person's
   // corrections then index them, so the same image always gives the same symbols to correct.
-  const units: { symbol: SegmentedSymbol; ranked: LabelCandidate[]; raisedRanked?: LabelCandidate[] }[][] = [];
+  const units: ReadUnit[][] = [];
   let offset = 0;
-  for (const line of segmented) {
+  let logProb = 0;
+  let tokenCount = 0;
+  let wellFormed = true;
+  for (const line of segmentedLines) {
     const read = line.map((symbol, i) => {
       const r = readings[offset + i]!;
       const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.shape, placement) : undefined;
@@ -143,6 +233,9 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
       };
     });
     const first = decodeEquation(hypotheses, { context: placement?.context });
+    logProb += first.logProb;
+    tokenCount += first.tokens.length;
+    wellFormed &&= first.wellFormed;
     units.push(
       first.tokens.map((t) => {
         const symbol = line[t.start]!;
@@ -158,50 +251,16 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
     );
     offset += line.length;
   }
-  options.onCrops?.(units.flat().map((u) => u.symbol.canonical));
-
-  const corrections = new Map((options.corrections ?? []).map((c) => [c.index, c.label]));
-  const tokens: SolvedToken[] = [];
-  const expressions: string[] = [];
-  let wellFormed = true;
-  offset = 0;
-  units.forEach((line, lineIndex) => {
-    const hypotheses = line.map((unit, i) => {
-      const fixed = corrections.get(offset + i);
-      return fixed === undefined
-        ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
-        : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
-    });
-    const decoded = decodeEquation(hypotheses, { context: placement?.context });
-    wellFormed &&= decoded.wellFormed;
-    expressions.push(decoded.expression);
-    decoded.tokens.forEach((t, i) => {
-      tokens.push({
-        label: t.label,
-        confidence: t.confidence,
-        box: line[i]!.symbol.box,
-        line: lineIndex,
-        superscript: t.superscript,
-        overridden: t.overridden,
-        corrected: corrections.has(offset + i),
-        candidates: t.superscript && line[i]!.raisedRanked ? line[i]!.raisedRanked! : line[i]!.ranked,
-      });
-    });
-    offset += line.length;
-  });
-  const t3 = performance.now();
-
-  const solution = solveExpression(expressions);
-  const t4 = performance.now();
   return {
-    tokens,
-    expression: expressions.join("; "),
-    lines: expressions,
-    wellFormed,
-    solution,
-    timing: { segmentMs: t1 - t0, classifyMs: t2 - t1, decodeMs: t3 - t2, solveMs: t4 - t3 },
+    units,
+    toSource: segmented.toSource,
+    skewDegrees: segmented.skewDegrees,
+    score: logProb / Math.max(1, tokenCount) - (wellFormed ? 0 : NOT_WELL_FORMED_COST),
   };
 }
+
+/** A reading that is not a well-formed expression loses to any that is. */
+const NOT_WELL_FORMED_COST = 100;
 
 /** What the model read for one segmented symbol: itself, and the joined or cut readings on offer. */
 interface SymbolReading {
@@ -307,23 +366,3 @@ const SPLIT_PRIOR = 0.5;
  * reading (product of probabilities, grammar). Two clear symbols ("11": 0.99 x 0.99) stay apart.
  */
 const JOIN_MIN_P = 0.9;
-
-/** Symbols per written line, boxes in whole-image coordinates. */
-export function segmentLines(image: GrayImage, options: SegmentOptions = {}): SegmentedSymbol[][] {
-  const ink = removeRuledLines(binarizeInk(image, options));
-  const bands = bandsFromMask(ink);
-  // One line: segment the image as is, exactly as the segmenter was tuned and tested, from the
-  // mask just made (binarising is nearly half the segmentation's time).
-  if (bands.length <= 1) {
-    const symbols = options.removeRuledLines === false ? segmentEquation(image, options) : segmentInk(ink, options);
-    return symbols.length > 0 ? [symbols] : [];
-  }
-  return bands
-    .map((band) =>
-      segmentEquation(cropRows(image, band), options).map((s) => ({
-        ...s,
-        box: [s.box[0], s.box[1] + band.top, s.box[2], s.box[3]] as BoxTuple,
-      })),
-    )
-    .filter((line) => line.length > 0);
-}

@@ -31,6 +31,8 @@ export interface SolveResponse {
   expression: string;
   lines: string[];
   wellFormed: boolean;
+  /** How far the writing sloped in degrees (positive: falling to the right), when it was read levelled; else 0. */
+  skewDegrees: number;
   solution: SolveResult;
   model: { id: number; name: string; classes: readonly string[]; engine: string };
   /** The picture as read: upright, and scaled down when over SOLVE_MAX_WORKING_PIXELS; boxes are in this frame. */
@@ -117,6 +119,7 @@ export async function solveUpload(options: SolveUploadOptions): Promise<SolveRes
     expression: result.expression,
     lines: result.lines,
     wellFormed: result.wellFormed,
+    skewDegrees: round(result.skewDegrees, 1),
     solution: result.solution,
     model: {
       id: classifier.modelId ?? 0,

@@ -68,3 +68,23 @@ export function stacked(images: GrayImage[], gap: number): GrayImage {
   }
   return { width, height, pixels };
 }
+
+/** The image turned clockwise by `degrees` (writing then falls to the right), grown to keep it whole, on white. */
+export function turned(image: GrayImage, degrees: number): GrayImage {
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const width = Math.ceil(Math.abs(image.width * cos) + Math.abs(image.height * sin));
+  const height = Math.ceil(Math.abs(image.width * sin) + Math.abs(image.height * cos));
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const dx = x + 0.5 - width / 2;
+      const dy = y + 0.5 - height / 2;
+      const sx = Math.floor(image.width / 2 + dx * cos + dy * sin);
+      const sy = Math.floor(image.height / 2 - dx * sin + dy * cos);
+      if (sx >= 0 && sy >= 0 && sx < image.width && sy < image.height) pixels[y * width + x] = image.pixels[sy * image.width + sx]!;
+    }
+  }
+  return { width, height, pixels };
+}

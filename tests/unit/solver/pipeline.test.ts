@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { classifyCrops } from "../../../lib/equation/classify";
 import { composeEquation } from "../../../lib/equation/compose-equation";
-import { NoSymbolsError, segmentLines, solveImage } from "../../../lib/equation/solve-image";
+import { NoSymbolsError, solveImage } from "../../../lib/equation/solve-image";
+import { segmentLines } from "../../../lib/equation/segment-lines";
 import { segmentEquation } from "../../../lib/equation/segment";
 import { findLineBands } from "../../../lib/equation/split-lines";
 import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
-import { CLASSES, scriptedBatches, scriptedClassifier, stacked, sure, written } from "./fakes";
+import { CLASSES, scriptedBatches, scriptedClassifier, stacked, sure, turned, written } from "./fakes";
 
 describe("classifyCrops", () => {
   it("sends every crop in one batch and returns each crop's top-k, best first", async () => {
@@ -65,9 +66,22 @@ describe("solveImage", () => {
     assert.equal(fixed.solution.text, "x = 2");
   });
 
+  it("reads a line written at a slope levelled, its boxes on the image as sent", async () => {
+    const image = turned(written("2x+3=7"), 10);
+    const result = await solveImage(image, { classifier: scriptedClassifier(sure("2x+3=7")) });
+    assert.equal(result.expression, "2*x+3=7");
+    assert.ok(Math.abs(result.skewDegrees - 10) < 2, `sloped ${result.skewDegrees}°`);
+    for (const [x, y, w, h] of result.tokens.map((t) => t.box)) assert.ok(x >= 0 && y >= 0 && x + w <= image.width && y + h <= image.height);
+    // The 7 is at the right and, the line falling to the right, reaches lowest.
+    const seven = result.tokens[5]!.box;
+    assert.ok(result.tokens.every((t) => t.box[0] <= seven[0] && t.box[1] + t.box[3] <= seven[1] + seven[3]));
+    const fixed = await solveImage(image, { classifier: scriptedClassifier(sure("2x+3=1")), corrections: [{ index: 5, label: "7" }] });
+    assert.equal(fixed.solution.text, "x = 2");
+  });
+
   it("solves two written lines as a system", async () => {
     const image = stacked([written("2x+y=4", 4), written("x-y=2", 7)], 30);
-    const lines = segmentLines(image);
+    const { lines } = segmentLines(image);
     assert.deepEqual(lines.map((l) => l.length), [6, 5]);
     const result = await solveImage(image, { classifier: scriptedClassifier(sure("2x+y=4x-y=2")) });
     assert.deepEqual(result.lines, ["2*x+y=4", "x-y=2"]);
@@ -126,7 +140,7 @@ function twoArcsThenDigits(arcGap: number): GrayImage {
   const height = 160;
   const ink = new Float32Array(width * height);
   const arc = (x: number, bulge: number) => {
-    const pts = Array.from({ length: 13 }, (_, i) => [x + bulge * Math.sin((Math.PI * i) / 12) * 15, 55 + (i / 12) * 50] as [number, number]);
+    const pts = Array.from({ length: 13 }, (_, i) => [x + bulge * Math.sin((Math.PI * i) / 12) * 15, 48 + (i / 12) * 50] as [number, number]);
     for (let i = 1; i < pts.length; i++) drawSegment(ink, width, height, pts[i - 1]!, pts[i]!, 5);
   };
   arc(40, 1);

@@ -1,0 +1,78 @@
+import type { GrayImage } from "../images/canonicalize";
+import { estimateSkew, levelMask } from "./deskew";
+import type { BoxTuple, InkMask } from "./ink-mask";
+import { binarizeInk } from "./preprocess";
+import { removeRuledLines } from "./ruled-lines";
+import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { bandsFromMask, cropRows, type LineBand } from "./split-lines";
+
+export interface LinesOptions extends SegmentOptions {
+  /** Level writing that slopes (a photo taken askew, a line drifting up the canvas). Default true. */
+  deskew?: boolean;
+}
+
+export interface SegmentedLines {
+  /** Symbols per written line, boxes in the levelled image's coordinates (level: the image's). */
+  lines: SegmentedSymbol[][];
+  /** How far the writing sloped, in degrees (positive: falling to the right); 0 when read as it is. */
+  skewDegrees: number;
+  /** A box of `lines` as the smallest box of the input image covering it. */
+  toSource(box: BoxTuple): BoxTuple;
+  /** When levelled: the lines segmented as written, for the reader to weigh against the levelled ones. */
+  asWritten?: SegmentedLines;
+}
+
+/**
+ * Writing sloped less than this is read as it is: the slope of a level line measures within
+ * a degree or two of 0 (the symbols' own shapes), and the segmenter was tuned on such lines.
+ */
+const MIN_SKEW = 2;
+/** Fewer pairs of components than this cannot tell a line's slope from its symbols' shapes. */
+const MIN_VOTES = 3;
+
+/**
+ * Splits the image into written lines and each into symbols. A sloped line is first turned
+ * level, so reading order, exponents by baseline and the bars of "=" are judged as on a level
+ * line, and the crops come out upright like the training samples.
+ */
+export function segmentLines(image: GrayImage, options: LinesOptions = {}): SegmentedLines {
+  let ink = binarizeInk(image, options);
+  if (options.removeRuledLines !== false) ink = removeRuledLines(ink);
+  const skew = options.deskew === false ? null : estimateSkew(ink);
+  if (skew && Math.abs(skew.degrees) >= MIN_SKEW && skew.votes >= MIN_VOTES) {
+    const levelled = levelMask(ink, skew.degrees);
+    // The gray image no longer matches the levelled mask, so each line is cut from the mask.
+    const lines = splitIntoLines(levelled.ink, options, (band) => segmentInk(cropMaskRows(levelled.ink, band), options));
+    const written = asWritten(image, ink, options);
+    return lines.length > 0 ? { lines, skewDegrees: skew.degrees, toSource: levelled.toSource, asWritten: written } : written;
+  }
+  return asWritten(image, ink, options);
+}
+
+function asWritten(image: GrayImage, ink: InkMask, options: SegmentOptions): SegmentedLines {
+  // One line is segmented from the mask just made (binarising is nearly half the segmentation's
+  // time); each of several lines is binarised again on its own rows, as the segmenter was tuned.
+  const lines = splitIntoLines(ink, options, (band) => segmentEquation(cropRows(image, band), options));
+  return { lines, skewDegrees: 0, toSource: (box) => box };
+}
+
+function splitIntoLines(ink: InkMask, options: SegmentOptions, segmentBand: (band: LineBand) => SegmentedSymbol[]): SegmentedSymbol[][] {
+  const bands = bandsFromMask(ink);
+  if (bands.length <= 1) {
+    const symbols = segmentInk(ink, options);
+    return symbols.length > 0 ? [symbols] : [];
+  }
+  return bands
+    .map((band) =>
+      segmentBand(band).map((s) => ({
+        ...s,
+        box: [s.box[0], s.box[1] + band.top, s.box[2], s.box[3]] as BoxTuple,
+      })),
+    )
+    .filter((line) => line.length > 0);
+}
+
+/** Rows [top, bottom) of a mask as a mask of their own. */
+function cropMaskRows(ink: InkMask, band: LineBand): InkMask {
+  return { width: ink.width, height: band.bottom - band.top, mask: ink.mask.subarray(band.top * ink.width, band.bottom * ink.width) };
+}
