@@ -8,6 +8,8 @@ const CORE_STROKES = 1;
 const MIN_CORE_LENGTH_STROKES = 8;
 /** Pixels taken beyond the solid region's outline, so no thin sliver of its edge is left to read as a "1". */
 const EDGE_MARGIN = 2;
+/** A wedge's tip left by the opening is taken up to this many erosion radii from the frame (see withTips). */
+const TIP_STROKES = 3;
 /** Ink along this share of one side of the frame is the page's edge, however thin: no written stroke lies along the frame. */
 const HUG_SHARE = 0.8;
 
@@ -81,8 +83,31 @@ function solidAtFrame({ width, height, mask }: InkMask, stroke: number): Uint8Ar
       for (let x = c.x; x < c.x + c.width; x++) if (labelled.labels[y * width + x] === c.id) solid[y * width + x] = 1;
     }
   }
+  if (!any) return null;
   // Dilating the core by the erosion's radius gives back the solid region's shape (an opening).
-  return any ? rankFilter(solid, width, height, radius + EDGE_MARGIN, "max") : null;
+  const region = rankFilter(solid, width, height, radius + EDGE_MARGIN, "max");
+  withTips(region, { width, height, mask }, TIP_STROKES * radius);
+  return region;
+}
+
+/**
+ * The opening leaves what is thinner than the erosion: where a slanted page edge meets the frame,
+ * the desk narrows to a wedge, and its tip stays behind as a short bar along the frame (read as a
+ * minus, a 1 or a √). Ink joined to the solid region and within `reach` of the frame goes with it;
+ * a stroke running into the desk loses at most that much of its end.
+ */
+function withTips(region: Uint8Array, { width, height, mask }: InkMask, reach: number): void {
+  const labelled = labelComponents({ width, height, mask });
+  const joined = new Set<number>();
+  for (let i = 0; i < mask.length; i++) if (region[i] && labelled.labels[i]) joined.add(labelled.labels[i]!);
+  for (let y = 0; y < height; y++) {
+    const dy = Math.min(y, height - 1 - y);
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (region[i] || !joined.has(labelled.labels[i]!)) continue;
+      if (Math.min(dy, x, width - 1 - x) <= reach) region[i] = 1;
+    }
+  }
 }
 
 /** Whether any pixel of the outermost rows and columns is set. */

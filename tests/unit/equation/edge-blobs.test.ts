@@ -29,6 +29,18 @@ describe("removeEdgeBlobs", () => {
     assert.equal(inkCount(removeEdgeBlobs(blot, 4)), 144);
   });
 
+  it("takes the thin tip of a desk wedge along the frame with the wedge", () => {
+    // A slanted page edge: the desk along the top, 20 px deep at the left, thinning to nothing
+    // 160 px along; a 1 in the middle of the page.
+    const width = 240;
+    const height = 100;
+    const mask = new Uint8Array(width * height);
+    for (let x = 0; x < 160; x++) for (let y = 0; y < Math.round(20 * (1 - x / 160)); y++) mask[y * width + x] = 1;
+    for (let y = 40; y < 88; y++) for (let x = 120; x < 124; x++) mask[y * width + x] = 1;
+    const out = removeEdgeBlobs({ width, height, mask }, 4);
+    assert.equal(inkCount(out), 4 * 48);
+  });
+
   it("lets the segmenter see only the writing of a photo that shows the desk past the page", () => {
     const { glyphs, width, height } = layoutEquation("1=2", { size: 60, stroke: 5, jitter: 0, seed: 3 });
     const image = renderOnPaper(drawGlyphs(glyphs, width, height, 5), width, height, { paper: [235, 235], inkStrength: 1 });
