@@ -43,13 +43,13 @@ export function segmentLines(image: GrayImage, options: LinesOptions = {}): Segm
     const levelled = levelMask(ink, skew.degrees);
     // The gray image no longer matches the levelled mask, so each line is cut from the mask.
     const lines = splitIntoLines(levelled.ink, options, (band) => segmentInk(cropMaskRows(levelled.ink, band), options));
-    const written = asWritten(image, ink, options);
+    const written = segmentAsWritten(image, ink, options);
     return lines.length > 0 ? { lines, skewDegrees: skew.degrees, toSource: levelled.toSource, asWritten: written } : written;
   }
-  return asWritten(image, ink, options);
+  return segmentAsWritten(image, ink, options);
 }
 
-function asWritten(image: GrayImage, ink: InkMask, options: SegmentOptions): SegmentedLines {
+function segmentAsWritten(image: GrayImage, ink: InkMask, options: SegmentOptions): SegmentedLines {
   // One line is segmented from the mask just made (binarising is nearly half the segmentation's
   // time); each of several lines is binarised again on its own rows, as the segmenter was tuned.
   const lines = splitIntoLines(ink, options, (band) => segmentEquation(cropRows(image, band), options));

@@ -94,6 +94,19 @@ test.describe("Solve page", () => {
     await expect(page.getByRole("img", { name: "The equation as solved" })).toHaveAttribute("src", /^data:image\/png;base64,/);
   });
 
+  test("reads ink written at a slope levelled, and says so", async ({ page, request }) => {
+    await ensureModel(request);
+    await page.goto("/solve");
+    // 2x+3=7 turned 12° about the canvas centre: the line falls to the right.
+    const a = (12 * Math.PI) / 180;
+    const turn = ([x, y]: [number, number]) => [380 + (x - 380) * Math.cos(a) - (y - 130) * Math.sin(a), 130 + (x - 380) * Math.sin(a) + (y - 130) * Math.cos(a)];
+    const traces = EQUATION.flatMap((s) => s.strokes).map((stroke, i) => `<trace id="${i}">${stroke.map((p) => turn(p).map((v) => v.toFixed(1)).join(" ")).join(", ")}</trace>`);
+    const inkml = `<ink xmlns="http://www.w3.org/2003/InkML">${traces.join("")}</ink>`;
+    await page.getByLabel(/Upload a photo/).setInputFiles({ name: "sloped.inkml", mimeType: "application/inkml+xml", buffer: Buffer.from(inkml) });
+    await expect(page.getByRole("button", { name: /^Symbol \d+:/ })).toHaveCount(EQUATION.length);
+    await expect(page.getByTestId("levelled")).toContainText(/sloped 1[0-4]° down/);
+  });
+
   test("refuses an upload that is not an image, with the reason", async ({ page }) => {
     await page.goto("/solve");
     await page.getByLabel(/Upload a photo/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("2x+3=7 is not a picture") });
