@@ -19,7 +19,9 @@
  *     --paper plain|ruled|grid takes one kind of paper for all):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG;
  * (g) exact-match on the lines of (a) turned 3-12 degrees either way, as a photo taken askew or
- *     a line drifting up the page: the solver levels them (lib/equation/deskew).
+ *     a line drifting up the page: the solver levels them (lib/equation/deskew);
+ * (h) exact-match on the lines of (a) as photos of more of the page, 1-2.5 line heights of paper
+ *     each side (a photo not cropped to the line), the pen as wide as in (d).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -215,6 +217,19 @@ async function main(): Promise<number> {
   );
   printFailures(sloped, Number(values.failures), log);
 
+  // (h) the lines of (a) as photos of more of the page
+  const loose = emptyScore();
+  const looseRng = createRng(Number(values.seed) + 3);
+  for (const line of crohmeLines) {
+    const margin = Math.round((MIN_PAPER + looseRng() * (MAX_PAPER - MIN_PAPER)) * line.image.height);
+    await score(loose, `loose-${line.name}`, await photograph(withPaper(line.image, margin), looseRng, paper, line.image.height), line.labels);
+  }
+  log(
+    `(h) the lines of (a) as photos of more of the page (${MIN_PAPER}-${MAX_PAPER} line heights of paper each side): ${loose.exact}/${loose.total} exact = ${pct(loose.exact / loose.total)} ` +
+      `(symbol count right ${pct(loose.countMatch / loose.total)}, symbols right where counts match ${pct(loose.symbolsRight / loose.symbolsCompared)})`,
+  );
+  printFailures(loose, Number(values.failures), log);
+
   // (f) composed with powers, the same way
   const squares = emptyScore();
   const m = Math.round(n / 3);
@@ -265,6 +280,7 @@ async function main(): Promise<number> {
         composed: { exact: composed.exact, total: composed.total, accuracy: composed.exact / composed.total },
         photos: { exact: photos.exact, total: photos.total, accuracy: photos.exact / photos.total },
         sloped: { exact: sloped.exact, total: sloped.total, accuracy: sloped.exact / sloped.total },
+        loosePhotos: { exact: loose.exact, total: loose.total, accuracy: loose.exact / loose.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
@@ -334,6 +350,10 @@ function poweredLine(latex: string, inkLabels: readonly (string | null)[], class
   return tokens;
 }
 
+/** Paper around the lines photographed in (h), in line heights on each side. */
+const MIN_PAPER = 1;
+const MAX_PAPER = 2.5;
+
 /** Slopes of the turned lines in (g), in degrees either way. */
 const MIN_SLOPE = 3;
 const MAX_SLOPE = 12;
@@ -347,14 +367,28 @@ async function turn(image: GrayImage, degrees: number): Promise<GrayImage> {
   return decodeGray(png);
 }
 
-/** simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would be. */
-async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind): Promise<GrayImage> {
-  const paper = simulatePhoto(image, { rng, paper: kind });
+/**
+ * simulatePhoto, then the camera: a slight blur and JPEG compression, decoded as an upload would
+ * be. The pen is drawn as wide as on a photo `lineHeight` px high (default the image's height).
+ */
+async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind, lineHeight = image.height): Promise<GrayImage> {
+  // The pen's share of the line as photographed, as a share of the whole picture.
+  const penShare = lineHeight === image.height ? undefined : ((1 / 60 + rng() * (1 / 25 - 1 / 60)) * lineHeight) / image.height;
+  const paper = simulatePhoto(image, { rng, paper: kind, ...(penShare ? { penShare } : {}) });
   const jpeg = await sharp(Buffer.from(paper.pixels), { raw: { width: paper.width, height: paper.height, channels: 1 } })
     .blur(0.5 + rng() * 0.8)
     .jpeg({ quality: Math.round(60 + rng() * 30) })
     .toBuffer();
   return decodeGray(jpeg);
+}
+
+/** Paper around a dark-on-light image, `margin` px on each side. */
+function withPaper(image: GrayImage, margin: number): GrayImage {
+  const width = image.width + 2 * margin;
+  const height = image.height + 2 * margin;
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < image.height; y++) pixels.set(image.pixels.subarray(y * image.width, (y + 1) * image.width), (y + margin) * width + margin);
+  return { width, height, pixels };
 }
 
 function printFailures(score: Score, max: number, log: (m: string) => void): void {

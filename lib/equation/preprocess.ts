@@ -189,9 +189,15 @@ function clearRuns(mask: Uint8Array, flagged: Uint8Array, width: number, height:
 }
 
 /**
- * True when the background is the light end of the histogram: the median (background, since
- * ink covers far less than half the page) sits nearer the bright percentile than the dark one.
+ * True when the background is light: the median (the background, since ink covers far less
+ * than half the page) is in the upper half of the range, or, on a dark page (an underexposed
+ * photo, a light-on-dark render), sits nearer the bright percentile than the dark one. The
+ * percentiles alone are not enough: on a loosely cropped photo the ink is under 1% of the
+ * pixels, so both percentiles are paper, and the way the lighting falls across it decided.
  */
+/** A median at or above this level is light paper. */
+const LIGHT_PAPER = 128;
+
 export function isDarkInk(pixels: Uint8Array): boolean {
   const histogram = new Uint32Array(256);
   for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
@@ -204,8 +210,9 @@ export function isDarkInk(pixels: Uint8Array): boolean {
     }
     return 255;
   };
-  const low = at(0.01);
   const mid = at(0.5);
+  if (mid >= LIGHT_PAPER) return true;
+  const low = at(0.01);
   const high = at(0.99);
   return high - mid < mid - low || (high - mid === mid - low && mid > 127);
 }
