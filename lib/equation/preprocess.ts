@@ -188,15 +188,18 @@ function clearRuns(mask: Uint8Array, flagged: Uint8Array, width: number, height:
   }
 }
 
+/** A median at or above this level is light paper. */
+const LIGHT_PAPER = 128;
+
 /**
  * True when the background is light: the median (the background, since ink covers far less
  * than half the page) is in the upper half of the range, or, on a dark page (an underexposed
  * photo, a light-on-dark render), sits nearer the bright percentile than the dark one. The
  * percentiles alone are not enough: on a loosely cropped photo the ink is under 1% of the
  * pixels, so both percentiles are paper, and the way the lighting falls across it decided.
+ * (On a dark page they still decide: reading both ways and keeping the sparser mask was
+ * tried, and the threshold's floor left the wrong reading the sparser one.)
  */
-/** A median at or above this level is light paper. */
-const LIGHT_PAPER = 128;
 
 export function isDarkInk(pixels: Uint8Array): boolean {
   const histogram = new Uint32Array(256);
