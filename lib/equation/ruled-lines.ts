@@ -1,5 +1,6 @@
 import { labelComponents } from "./components";
 import type { InkMask } from "./ink-mask";
+import { estimateStrokeWidth } from "./preprocess";
 
 export interface RuledLineOptions {
   /** Fraction of the image width a component must span to be taken for a ruled line. */
@@ -26,7 +27,9 @@ const MIN_ROWS = 2;
  * and is kept, so symbols are not cut.
  */
 export function removeRuledLines(input: InkMask, options: RuledLineOptions = {}): InkMask {
-  const rows = removeRows(input, options.minSpan ?? DEFAULT_MIN_SPAN);
+  const whole = removeRows(input, options.minSpan ?? DEFAULT_MIN_SPAN);
+  const broken = removeBrokenRows(whole.ink, whole.lines > 0);
+  const rows = { ink: broken.ink, lines: whole.lines + broken.lines };
   if (rows.lines < MIN_ROWS) return rows.ink;
   const columns = removeRows(transpose(rows.ink), COLUMN_MIN_SPAN);
   return columns.lines === 0 ? rows.ink : transpose(columns.ink);
@@ -71,49 +74,143 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
     if (thickness === 0 || thickness > Math.max(6, height / 20)) continue;
 
     // Centres of thin runs, bucketed by row; rows dense with them are ruled lines.
-    const perRow = new Map<number, [number, number][]>();
-    for (const { x, runs } of columns) {
-      for (const [start, len] of runs) {
-        if (len > thickness * 1.5) continue;
-        const centre = start + len / 2;
-        const row = Math.round(centre);
-        perRow.set(row, [...(perRow.get(row) ?? []), [x, centre]]);
-      }
-    }
-    const rows = [...perRow.keys()].sort((a, b) => a - b);
-    const lines: { a: number; b: number }[] = [];
-    let band: [number, number][] = [];
-    for (let k = 0; k <= rows.length; k++) {
-      const row = rows[k];
-      if (row !== undefined && (band.length === 0 || row - rows[k - 1]! <= thickness + 1)) {
-        band.push(...perRow.get(row)!);
-        continue;
-      }
-      // Most of the span must be bare line, or this is a big symbol rather than ruling.
-      if (band.length >= minSpan * 0.5) {
-        let fit = fitLine(band);
-        const inliers = band.filter(([x, y]) => Math.abs(y - (fit.a + fit.b * x)) <= thickness);
-        if (inliers.length >= 2) fit = fitLine(inliers);
-        lines.push(fit);
-      }
-      band = row === undefined ? [] : [...perRow.get(row)!];
-    }
-
+    const perRow = thinRunsByRow(columns, thickness);
+    // Most of the span must be bare line, or this is a big symbol rather than ruling.
+    const lines = linesThrough(perRow, thickness, (band) => band.length >= minSpan * 0.5);
     found += lines.length;
-    const reach = thickness / 2 + 1.5;
-    for (const fit of lines) {
-      for (const { x, runs } of columns) {
-        const centre = fit.a + fit.b * x;
-        for (const [start, len] of runs) {
-          const onLine = start - reach <= centre && centre <= start + len + reach;
-          if (onLine && len <= thickness + 2) {
-            for (let y = start; y < start + len; y++) mask[y * width + x] = 0;
-          }
+    eraseOnLines(mask, width, columns, lines, thickness);
+  }
+  return { ink: { width, height, mask }, lines: found };
+}
+
+/**
+ * A faint ruling comes out of the threshold in pieces; the pieces on their own are dropped as
+ * too faint (preprocess), and those touching a symbol stay with it, each too short to be taken
+ * for ruling, and are read as tails of the symbols or as minus signs. Across the whole mask they
+ * still lie on one straight line along most of the width: thin runs whose centres line up, on
+ * at least BROKEN_COVER of the columns and across BROKEN_SPAN of the width, as thick as the
+ * thinnest runs are most often (the ruling's own thickness).
+ */
+function removeBrokenRows(input: InkMask, ruled: boolean): { ink: InkMask; lines: number } {
+  const { width, height } = input;
+  const mask = Uint8Array.from(input.mask);
+  const columns: { x: number; runs: [number, number][] }[] = [];
+  const lengths: number[] = [];
+  for (let x = 0; x < width; x++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && mask[y * width + x] === 1;
+      if (on && start < 0) start = y;
+      if (!on && start >= 0) {
+        runs.push([start, y - start]);
+        lengths.push(y - start);
+        start = -1;
+      }
+    }
+    columns.push({ x, runs });
+  }
+  const thickness = modeOf(lengths);
+  if (thickness === 0 || thickness > Math.max(6, height / 20)) return { ink: input, lines: 0 };
+  // Only a ruling far finer than the pen: where it is as thick, the runs it leaves cannot be told
+  // from the pen's, and on plain paper the thinnest runs are the pen's own.
+  if (thickness > FINER_THAN_PEN * estimateStrokeWidth(input)) return { ink: input, lines: 0 };
+  const perRow = thinRunsByRow(columns, thickness);
+  const spread = (band: [number, number][], fit: { a: number; b: number }) => {
+    const xs = new Set(band.filter(([x, y]) => Math.abs(y - (fit.a + fit.b * x)) <= thickness).map(([x]) => x));
+    return { cover: xs.size / width, span: xs.size === 0 ? 0 : (Math.max(...xs) - Math.min(...xs)) / width };
+  };
+  const long = linesThrough(perRow, thickness, (band, fit) => {
+    const { cover, span } = spread(band, fit);
+    return cover >= BROKEN_COVER && span >= BROKEN_SPAN;
+  });
+  // Once the paper is known to be ruled, a shorter piece on a row of its own is ruling too.
+  const lines =
+    ruled || long.length > 0
+      ? linesThrough(perRow, thickness, (band, fit) => {
+          const { cover, span } = spread(band, fit);
+          return cover >= SHORT_COVER && span >= SHORT_SPAN;
+        })
+      : long;
+  if (lines.length === 0) return { ink: input, lines: 0 };
+  eraseOnLines(mask, width, columns, lines, thickness);
+  return { ink: { width, height, mask }, lines: lines.length };
+}
+
+/** A ruling this fine next to the pen (estimateStrokeWidth) is no written stroke. */
+const FINER_THAN_PEN = 0.5;
+/**
+ * Share of the columns a broken ruling's pieces must cover, and of the width from the first to
+ * the last (the pieces left on one photo covered 32% and spanned 59%).
+ */
+const BROKEN_COVER = 0.25;
+const BROKEN_SPAN = 0.5;
+/** The same on paper known to be ruled (a piece between a 7 and a 5 covered 14%, spanning 17%). */
+const SHORT_COVER = 0.1;
+const SHORT_SPAN = 0.15;
+
+/** Centres of the runs no thicker than 1.5 lines, bucketed by row. */
+function thinRunsByRow(columns: readonly { x: number; runs: [number, number][] }[], thickness: number): Map<number, [number, number][]> {
+  const perRow = new Map<number, [number, number][]>();
+  for (const { x, runs } of columns) {
+    for (const [start, len] of runs) {
+      if (len > thickness * 1.5) continue;
+      const centre = start + len / 2;
+      const row = Math.round(centre);
+      const list = perRow.get(row);
+      if (list) list.push([x, centre]);
+      else perRow.set(row, [[x, centre]]);
+    }
+  }
+  return perRow;
+}
+
+/** Rows dense with thin-run centres, joined into bands; a line fitted through each band that `accept` takes. */
+function linesThrough(
+  perRow: Map<number, [number, number][]>,
+  thickness: number,
+  accept: (band: [number, number][], fit: { a: number; b: number }) => boolean,
+): { a: number; b: number }[] {
+  const rows = [...perRow.keys()].sort((a, b) => a - b);
+  const lines: { a: number; b: number }[] = [];
+  let band: [number, number][] = [];
+  for (let k = 0; k <= rows.length; k++) {
+    const row = rows[k];
+    if (row !== undefined && (band.length === 0 || row - rows[k - 1]! <= thickness + 1)) {
+      band.push(...perRow.get(row)!);
+      continue;
+    }
+    if (band.length >= 2) {
+      let fit = fitLine(band);
+      const inliers = band.filter(([x, y]) => Math.abs(y - (fit.a + fit.b * x)) <= thickness);
+      if (inliers.length >= 2) fit = fitLine(inliers);
+      if (accept(band, fit)) lines.push(fit);
+    }
+    band = row === undefined ? [] : [...perRow.get(row)!];
+  }
+  return lines;
+}
+
+/** Erases the runs on each line no thicker than the line: where a stroke crosses it the run is thicker and stays. */
+function eraseOnLines(
+  mask: Uint8Array,
+  width: number,
+  columns: readonly { x: number; runs: [number, number][] }[],
+  lines: readonly { a: number; b: number }[],
+  thickness: number,
+): void {
+  const reach = thickness / 2 + 1.5;
+  for (const fit of lines) {
+    for (const { x, runs } of columns) {
+      const centre = fit.a + fit.b * x;
+      for (const [start, len] of runs) {
+        const onLine = start - reach <= centre && centre <= start + len + reach;
+        if (onLine && len <= thickness + 2) {
+          for (let y = start; y < start + len; y++) mask[y * width + x] = 0;
         }
       }
     }
   }
-  return { ink: { width, height, mask }, lines: found };
 }
 
 function modeOf(values: readonly number[]): number {

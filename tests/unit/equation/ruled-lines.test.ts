@@ -22,4 +22,29 @@ describe("removeRuledLines", () => {
     const root = removeRuledLines(maskOf(300, 100, [[40, 2, 4, 96], [60, 5, 235, 3], [120, 30, 5, 50]]));
     assert.equal(at(root, 41, 50), 1);
   });
+
+  it("takes out a faint ruling left only in pieces that touch the symbols, and keeps the symbols", () => {
+    // A 2 px ruling at y 60, left in three pieces that each run into an 8 px stroke (the rest fell
+    // below the threshold): 31% of the columns. 1s standing on it.
+    const out = removeRuledLines(
+      maskOf(400, 120, [
+        [0, 60, 50, 2],
+        [20, 0, 8, 62],
+        [180, 60, 50, 2],
+        [200, 0, 8, 62],
+        [340, 60, 50, 2],
+        [360, 0, 8, 62],
+      ]),
+    );
+    for (const x of [5, 45, 185, 225, 345, 385]) assert.equal(at(out, x, 60), 0, `ruling at x ${x}`);
+    for (const x of [23, 203, 363]) for (let y = 2; y < 60; y += 6) assert.equal(at(out, x, y), 1, `1 at x ${x}, y ${y}`);
+  });
+
+  it("keeps a row of minus signs drawn with the pen", () => {
+    // "1-1-1-1" at one height, the pen as thick as the bars.
+    const rects: [number, number, number, number][] = [];
+    for (let k = 0; k < 4; k++) rects.push([20 + k * 100, 20, 6, 60], [50 + k * 100, 48, 40, 6]);
+    const out = removeRuledLines(maskOf(420, 100, rects));
+    for (let k = 0; k < 4; k++) assert.equal(at(out, 70 + k * 100, 50), 1, `minus ${k}`);
+  });
 });
