@@ -34,7 +34,7 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   if (width <= 0 || height <= 0 || pixels.length !== width * height) {
     throw new Error(`pixel buffer of ${pixels.length} bytes does not match ${width}x${height}`);
   }
-  const darkInk = options.polarity === "dark-on-light" || (options.polarity !== "light-on-dark" && isDarkInk(pixels));
+  const darkInk = options.polarity === "dark-on-light" || (options.polarity !== "light-on-dark" && isDarkInk(image));
   const blurred = boxBlur3(pixels, width, height);
   const ink = new Uint8Array(blurred.length);
   for (let i = 0; i < ink.length; i++) ink[i] = darkInk ? 255 - blurred[i]! : blurred[i]!;
@@ -190,18 +190,19 @@ function clearRuns(mask: Uint8Array, flagged: Uint8Array, width: number, height:
 
 /** A median at or above this level is light paper. */
 const LIGHT_PAPER = 128;
+/** Ink is looked for against the lightest and darkest level within this share of the short side (wider than a pen). */
+const LOCAL_SHARE = 30;
 
 /**
- * True when the background is light: the median (the background, since ink covers far less
- * than half the page) is in the upper half of the range, or, on a dark page (an underexposed
- * photo, a light-on-dark render), sits nearer the bright percentile than the dark one. The
- * percentiles alone are not enough: on a loosely cropped photo the ink is under 1% of the
- * pixels, so both percentiles are paper, and the way the lighting falls across it decided.
- * (On a dark page they still decide: reading both ways and keeping the sparser mask was
- * tried, and the threshold's floor left the wrong reading the sparser one.)
+ * True when the ink is darker than the page. Light paper (the median level, the background since
+ * ink covers far less than half the page, in the upper half of the range) has dark ink. On a dark
+ * page (an underexposed photo, a shadow over half the page, a light-on-dark render) the ink is
+ * the sparse side: read the right way, only the strokes stand far below the lightest level near
+ * them (dark ink) or far above the darkest (light ink); read the wrong way, so does all the page
+ * around the strokes. Histogram percentiles were used before: on a loose crop the ink is under 1%
+ * of the pixels, so both were paper, and the way the light fell across it decided.
  */
-
-export function isDarkInk(pixels: Uint8Array): boolean {
+export function isDarkInk({ width, height, pixels }: GrayImage): boolean {
   const histogram = new Uint32Array(256);
   for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
   const at = (fraction: number): number => {
@@ -213,11 +214,19 @@ export function isDarkInk(pixels: Uint8Array): boolean {
     }
     return 255;
   };
-  const mid = at(0.5);
-  if (mid >= LIGHT_PAPER) return true;
-  const low = at(0.01);
-  const high = at(0.99);
-  return high - mid < mid - low || (high - mid === mid - low && mid > 127);
+  if (at(0.5) >= LIGHT_PAPER) return true;
+  const radius = Math.max(3, Math.round(Math.min(width, height) / LOCAL_SHARE));
+  const lightest = rankFilter(pixels, width, height, radius, "max");
+  const darkest = rankFilter(pixels, width, height, radius, "min");
+  // Far: a quarter of the image's spread of levels (an underexposed photo has little).
+  const far = Math.max(12, (at(0.99) - at(0.01)) / 4);
+  let below = 0;
+  let above = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    if (lightest[i]! - pixels[i]! > far) below++;
+    if (pixels[i]! - darkest[i]! > far) above++;
+  }
+  return below <= above;
 }
 
 /** Median length of horizontal and vertical ink runs: close to the pen width. */

@@ -22,15 +22,21 @@ describe("isDarkInk", () => {
   it("finds dark ink on light paper however the light falls across it", () => {
     const photo = loosePhoto();
     assert.ok(photo.ink < 0.01 * photo.pixels.length);
-    assert.equal(isDarkInk(photo.pixels), true);
+    assert.equal(isDarkInk(photo), true);
     const mask = binarizeInk(photo);
     const inked = mask.mask.reduce((n, v) => n + v, 0);
     assert.ok(inked >= 0.8 * photo.ink && inked <= 1.5 * photo.ink, `${inked} ink pixels for ${photo.ink}`);
   });
 
+  it("finds dark ink on an underexposed photo of paper, lit unevenly", () => {
+    const photo = loosePhoto();
+    assert.equal(isDarkInk({ ...photo, pixels: photo.pixels.map((v) => Math.round(0.55 * v)) }), true);
+  });
+
   it("finds light ink on a dark page", () => {
     const pixels = new Uint8Array(200 * 100).fill(20);
-    for (let y = 40; y < 60; y++) for (let x = 50; x < 150; x++) pixels[y * 200 + x] = 230;
-    assert.equal(isDarkInk(pixels), false);
+    for (let y = 40; y < 44; y++) for (let x = 50; x < 150; x++) pixels[y * 200 + x] = 230;
+    for (let y = 20; y < 80; y++) for (let x = 100; x < 104; x++) pixels[y * 200 + x] = 230;
+    assert.equal(isDarkInk({ width: 200, height: 100, pixels }), false);
   });
 });
