@@ -21,7 +21,9 @@
  * (g) exact-match on the lines of (a) turned 3-12 degrees either way, as a photo taken askew or
  *     a line drifting up the page: the solver levels them (lib/equation/deskew);
  * (h) exact-match on the lines of (a) as photos of more of the page, 1-2.5 line heights of paper
- *     each side (a photo not cropped to the line), the pen as wide as in (d).
+ *     each side (a photo not cropped to the line), the pen as wide as in (d);
+ * (i) exact-match on such photos in poor light: half underexposed, half with a hard shadow over
+ *     part of the page.
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -230,6 +232,20 @@ async function main(): Promise<number> {
   );
   printFailures(loose, Number(values.failures), log);
 
+  // (i) the same, in poor light: underexposed, or a hard shadow over part of the page
+  const dim = emptyScore();
+  const dimRng = createRng(Number(values.seed) + 4);
+  for (const line of crohmeLines) {
+    const margin = Math.round((MIN_PAPER + dimRng() * (MAX_PAPER - MIN_PAPER)) * line.image.height);
+    const photo = await photograph(withPaper(line.image, margin), dimRng, paper, line.image.height);
+    await score(dim, `dim-${line.name}`, dimRng() < 0.5 ? dimmed(photo, UNDEREXPOSED) : shadowed(photo, dimRng), line.labels);
+  }
+  log(
+    `(i) the photos of (h) in poor light (half of them at ${Math.round(UNDEREXPOSED * 100)}% of the light, half with a hard shadow taking ${Math.round(SHADOW_DEPTH * 100)}% off part of the page): ${dim.exact}/${dim.total} exact = ${pct(dim.exact / dim.total)} ` +
+      `(symbol count right ${pct(dim.countMatch / dim.total)}, symbols right where counts match ${pct(dim.symbolsRight / dim.symbolsCompared)})`,
+  );
+  printFailures(dim, Number(values.failures), log);
+
   // (f) composed with powers, the same way
   const squares = emptyScore();
   const m = Math.round(n / 3);
@@ -281,6 +297,7 @@ async function main(): Promise<number> {
         photos: { exact: photos.exact, total: photos.total, accuracy: photos.exact / photos.total },
         sloped: { exact: sloped.exact, total: sloped.total, accuracy: sloped.exact / sloped.total },
         loosePhotos: { exact: loose.exact, total: loose.total, accuracy: loose.exact / loose.total },
+        poorLight: { exact: dim.exact, total: dim.total, accuracy: dim.exact / dim.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
@@ -380,6 +397,30 @@ async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind,
     .jpeg({ quality: Math.round(60 + rng() * 30) })
     .toBuffer();
   return decodeGray(jpeg);
+}
+
+/** How much light an underexposed photo in (i) gets, and how much a hard shadow takes off. */
+const UNDEREXPOSED = 0.55;
+const SHADOW_DEPTH = 0.3;
+
+/** The photo with `share` of its light. */
+function dimmed(image: GrayImage, share: number): GrayImage {
+  return { ...image, pixels: image.pixels.map((v) => Math.round(v * share)) };
+}
+
+/** A hard shadow (a phone, a hand) over the page beyond a slanted edge a few pixels soft. */
+function shadowed(image: GrayImage, rng: () => number): GrayImage {
+  const { width, height } = image;
+  const edge = (0.3 + 0.4 * rng()) * width;
+  const slant = (rng() - 0.5) * 1.5;
+  const pixels = new Uint8Array(image.pixels.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const inside = Math.min(1, Math.max(0, (x - (edge + slant * (y - height / 2))) / 6 + 0.5));
+      pixels[y * width + x] = Math.round(image.pixels[y * width + x]! * (1 - SHADOW_DEPTH * inside));
+    }
+  }
+  return { width, height, pixels };
 }
 
 /** Paper around a dark-on-light image, `margin` px on each side. */
