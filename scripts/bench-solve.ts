@@ -23,7 +23,8 @@
  * (h) exact-match on the lines of (a) as photos of more of the page, 1-2.5 line heights of paper
  *     each side (a photo not cropped to the line), the pen as wide as in (d);
  * (i) exact-match on such photos in poor light: half underexposed, half with a hard shadow over
- *     part of the page.
+ *     part of the page;
+ * (j) exact-match on the photos of (d) at 0.2-0.35 of their size (a photo from further off).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -246,6 +247,19 @@ async function main(): Promise<number> {
   );
   printFailures(dim, Number(values.failures), log);
 
+  // (j) the photos of (d) taken from further off: the line a few dozen pixels high
+  const far = emptyScore();
+  const farRng = createRng(Number(values.seed) + 5);
+  for (const line of crohmeLines) {
+    const photo = await photograph(line.image, farRng, paper);
+    await score(far, `far-${line.name}`, await shrink(photo, MIN_FAR + farRng() * (MAX_FAR - MIN_FAR)), line.labels);
+  }
+  log(
+    `(j) the photos of (d) at ${MIN_FAR}-${MAX_FAR} of their size: ${far.exact}/${far.total} exact = ${pct(far.exact / far.total)} ` +
+      `(symbol count right ${pct(far.countMatch / far.total)}, symbols right where counts match ${pct(far.symbolsRight / far.symbolsCompared)})`,
+  );
+  printFailures(far, Number(values.failures), log);
+
   // (f) composed with powers, the same way
   const squares = emptyScore();
   const m = Math.round(n / 3);
@@ -298,6 +312,7 @@ async function main(): Promise<number> {
         sloped: { exact: sloped.exact, total: sloped.total, accuracy: sloped.exact / sloped.total },
         loosePhotos: { exact: loose.exact, total: loose.total, accuracy: loose.exact / loose.total },
         poorLight: { exact: dim.exact, total: dim.total, accuracy: dim.exact / dim.total },
+        small: { exact: far.exact, total: far.total, accuracy: far.exact / far.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
@@ -395,6 +410,19 @@ async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind,
   const jpeg = await sharp(Buffer.from(paper.pixels), { raw: { width: paper.width, height: paper.height, channels: 1 } })
     .blur(0.5 + rng() * 0.8)
     .jpeg({ quality: Math.round(60 + rng() * 30) })
+    .toBuffer();
+  return decodeGray(jpeg);
+}
+
+/** The share of their size the photos of (j) are taken at. */
+const MIN_FAR = 0.2;
+const MAX_FAR = 0.35;
+
+/** The photo at `share` of its size, JPEG-compressed again as a camera would deliver it. */
+async function shrink(image: GrayImage, share: number): Promise<GrayImage> {
+  const jpeg = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
+    .resize({ width: Math.max(1, Math.round(image.width * share)) })
+    .jpeg({ quality: 80 })
     .toBuffer();
   return decodeGray(jpeg);
 }

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { estimateSkew, levelMask } from "../../../lib/equation/deskew";
 import { binarizeInk } from "../../../lib/equation/preprocess";
-import { segmentLines } from "../../../lib/equation/segment-lines";
 import type { InkMask } from "../../../lib/equation/ink-mask";
 import { stacked, turned, written } from "../solver/fakes";
 
@@ -56,29 +55,6 @@ describe("levelMask", () => {
     assert.ok(x <= 21 && x + w >= 179, `x ${x}..${x + w}`);
     assert.ok(y <= 31 && y + h >= 30 + 159 * t, `y ${y}..${y + h}`);
     assert.ok(x >= 0 && y >= 0 && x + w <= width && y + h <= height);
-  });
-});
-
-describe("segmentLines on sloped writing", () => {
-  it("reads a sloped line as the level one, with boxes on the image as given", () => {
-    const level = segmentLines(written("2x+3=7"));
-    assert.equal(level.skewDegrees, 0);
-    assert.equal(level.asWritten, undefined);
-    const image = turned(written("2x+3=7"), 12);
-    const sloped = segmentLines(image);
-    assert.ok(Math.abs(sloped.skewDegrees - 12) < 1.5);
-    assert.deepEqual(sloped.lines.map((l) => l.length), level.lines.map((l) => l.length));
-    assert.deepEqual(sloped.lines[0]!.map((s) => s.parts), level.lines[0]!.map((s) => s.parts));
-    // Left to right on the image too, and inside it.
-    const boxes = sloped.lines[0]!.map((s) => sloped.toSource(s.box));
-    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
-    for (const [x, y, w, h] of boxes) assert.ok(x >= 0 && y >= 0 && x + w <= image.width && y + h <= image.height);
-    // The same ink as written, for the reader to weigh.
-    assert.ok(sloped.asWritten && sloped.asWritten.skewDegrees === 0);
-  });
-
-  it("leaves the slope alone when asked to", () => {
-    assert.equal(segmentLines(turned(written("2x+3=7"), 12), { deskew: false }).skewDegrees, 0);
   });
 });
 

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import sharp from "sharp";
+import { segmentLines } from "../../../lib/equation/segment-lines";
+import type { GrayImage } from "../../../lib/images/canonicalize";
+import { decodeGray } from "../../../lib/images/decode";
+import { turned, written } from "../solver/fakes";
+
+describe("segmentLines on sloped writing", () => {
+  it("reads a sloped line as the level one, with boxes on the image as given", () => {
+    const level = segmentLines(written("2x+3=7"));
+    assert.equal(level.skewDegrees, 0);
+    assert.equal(level.asWritten, undefined);
+    const image = turned(written("2x+3=7"), 12);
+    const sloped = segmentLines(image);
+    assert.ok(Math.abs(sloped.skewDegrees - 12) < 1.5);
+    assert.deepEqual(sloped.lines.map((l) => l.length), level.lines.map((l) => l.length));
+    assert.deepEqual(sloped.lines[0]!.map((s) => s.parts), level.lines[0]!.map((s) => s.parts));
+    // Left to right on the image too, and inside it.
+    const boxes = sloped.lines[0]!.map((s) => sloped.toSource(s.box));
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
+    for (const [x, y, w, h] of boxes) assert.ok(x >= 0 && y >= 0 && x + w <= image.width && y + h <= image.height);
+    // The same ink as written, for the reader to weigh.
+    assert.ok(sloped.asWritten && sloped.asWritten.skewDegrees === 0);
+  });
+
+  it("leaves the slope alone when asked to", () => {
+    assert.equal(segmentLines(turned(written("2x+3=7"), 12), { deskew: false }).skewDegrees, 0);
+  });
+});
+
+describe("segmentLines on small writing", () => {
+  it("reads writing a few dozen pixels high from the image enlarged, boxes on the image as given", async () => {
+    const large = written("2x+3=7");
+    // Symbols 10 px high, strokes a pixel wide.
+    const small = await shrunk(large, 6);
+    const read = segmentLines(small);
+    assert.deepEqual(read.lines.map((l) => l.map((s) => s.parts)), segmentLines(large).lines.map((l) => l.map((s) => s.parts)));
+    const boxes = read.lines[0]!.map((s) => read.toSource(s.box));
+    for (const [x, y, w, h] of boxes) assert.ok(x >= 0 && y >= 0 && x + w <= small.width && y + h <= small.height && w > 0 && h > 0);
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
+    // As it is, the 2 and the x run together.
+    assert.ok(segmentLines(small, { upscale: false }).lines[0]!.length < 6);
+  });
+});
+
+/** The image `times` smaller, by sharp as a phone or scanner would deliver it. */
+async function shrunk(image: GrayImage, times: number): Promise<GrayImage> {
+  const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
+    .resize({ width: Math.round(image.width / times) })
+    .png()
+    .toBuffer();
+  return decodeGray(png);
+}
