@@ -89,12 +89,16 @@ function splitIntoLines(ink: InkMask, options: SegmentOptions, segmentBand: (ban
 const SMALL_SYMBOL = 48;
 const UPSCALE_TARGET = 80;
 const MAX_UPSCALE = 4;
+/** Never enlarged past this many pixels: a phone photo with small writing is already 3 MP, and reading 12 would take seconds. */
+const MAX_UPSCALED_PIXELS = 4_000_000;
 
-function upscaleFactor(ink: InkMask): number {
+export function upscaleFactor(ink: InkMask): number {
   const sizes = labelComponents(ink).components.filter((c) => c.area >= 4).map((c) => Math.max(c.width, c.height));
   if (sizes.length === 0) return 1;
   const size = median(sizes);
-  return size >= SMALL_SYMBOL ? 1 : Math.min(MAX_UPSCALE, Math.ceil(UPSCALE_TARGET / Math.max(1, size)));
+  if (size >= SMALL_SYMBOL) return 1;
+  const room = Math.floor(Math.sqrt(MAX_UPSCALED_PIXELS / (ink.width * ink.height)));
+  return Math.max(1, Math.min(MAX_UPSCALE, room, Math.ceil(UPSCALE_TARGET / Math.max(1, size))));
 }
 
 /** Lines read from the image enlarged `factor` times, with the way back to the boxes of the image as given. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { segmentLines } from "../../../lib/equation/segment-lines";
+import { segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { decodeGray } from "../../../lib/images/decode";
 import { turned, written } from "../solver/fakes";
@@ -52,3 +52,22 @@ async function shrunk(image: GrayImage, times: number): Promise<GrayImage> {
     .toBuffer();
   return decodeGray(png);
 }
+
+describe("upscaleFactor", () => {
+  const dots = (width: number, height: number, side: number) => {
+    const mask = new Uint8Array(width * height);
+    for (let k = 0; k < 5; k++) for (let y = 10; y < 10 + side; y++) for (let x = 10 + k * 2 * side; x < 10 + k * 2 * side + side; x++) mask[y * width + x] = 1;
+    return { width, height, mask };
+  };
+
+  it("enlarges small symbols towards 80 px, at most 4 times, and leaves big ones alone", () => {
+    assert.equal(upscaleFactor(dots(300, 100, 20)), 4);
+    assert.equal(upscaleFactor(dots(300, 100, 40)), 2);
+    assert.equal(upscaleFactor(dots(300, 100, 50)), 1);
+  });
+
+  it("never makes more than 4 megapixels of a big photo", () => {
+    assert.equal(upscaleFactor(dots(1500, 1000, 20)), 1);
+    assert.equal(upscaleFactor(dots(800, 600, 20)), 2);
+  });
+});
