@@ -57,8 +57,11 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   const frame = frameInk({ width, height, mask }, stroke);
   if (!frame) return { width, height, mask };
   mask = thresholdAgainstBackground(ink, raw, width, height, background, darkInk, minContrast, frame);
-  // The lower threshold may widen the desk's outline past the excluded pixels.
-  return removeEdgeBlobs({ width, height, mask }, stroke);
+  // The lower threshold may widen the desk's outline past the excluded pixels, or bring in a
+  // shadowed part of the page at the frame; the pen is measured again on the new mask, since the
+  // first one's runs were the desk's.
+  const again = { width, height, mask };
+  return removeEdgeBlobs(again, estimateStrokeWidth(again));
 }
 
 /** The paper's level under the ink: an opening (min, then max) of the ink image over a square window. */

@@ -5,7 +5,7 @@ import { estimateSkew, levelMask } from "./deskew";
 import { median, type BoxTuple, type InkMask } from "./ink-mask";
 import { binarizeInk } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
-import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol } from "./segment";
+import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
 import { bandsFromMask, cropRows, type LineBand } from "./split-lines";
 
 export interface LinesOptions extends SegmentOptions {
@@ -64,18 +64,40 @@ function segmentAsWritten(image: GrayImage, ink: InkMask, options: SegmentOption
 
 function splitIntoLines(ink: InkMask, options: SegmentOptions, segmentBand: (band: LineBand) => SegmentedSymbol[]): SegmentedSymbol[][] {
   const bands = bandsFromMask(ink);
-  if (bands.length <= 1) {
-    const symbols = segmentInk(ink, options);
+  if (bands.length === 0) return [];
+  if (bands.length === 1) {
+    // The band leaves out only marks standing off on their own (bandsFromMask).
+    const symbols = segmentInk(onlyRows(ink, bands[0]!), options);
     return symbols.length > 0 ? [symbols] : [];
   }
-  return bands
-    .map((band) =>
-      segmentBand(band).map((s) => ({
-        ...s,
-        box: [s.box[0], s.box[1] + band.top, s.box[2], s.box[3]] as BoxTuple,
-      })),
-    )
-    .filter((line) => line.length > 0);
+  return bands.map((band) => segmentBand(band).map((s) => shifted(s, band.top))).filter((line) => line.length > 0);
+}
+
+/** The mask with no ink outside the band's rows (the mask itself when there is none). */
+function onlyRows(ink: InkMask, band: LineBand): InkMask {
+  const { width, height, mask } = ink;
+  const outside = (i: number) => i < band.top * width || i >= band.bottom * width;
+  let any = false;
+  for (let i = 0; i < mask.length && !any; i++) any = mask[i] === 1 && outside(i);
+  if (!any) return ink;
+  return { width, height, mask: mask.map((v, i) => (outside(i) ? 0 : v)) };
+}
+
+const mapOrNull = <T>(value: T | null, f: (v: T) => T): T | null => (value === null ? null : f(value));
+
+/** A symbol segmented in a band, moved down to the whole image's rows, with the joins and cuts it offers. */
+function shifted(symbol: SegmentedSymbol, dy: number): SegmentedSymbol {
+  const down = ([x, y, w, h]: BoxTuple): BoxTuple => [x, y + dy, w, h];
+  const split = (p: SplitProposal): SplitProposal => ({ ...p, boxes: [down(p.boxes[0]), down(p.boxes[1])] });
+  const { splitIfDoubtful, joinIfDoubtful } = symbol;
+  return {
+    ...symbol,
+    box: down(symbol.box),
+    ...(symbol.joinWithNext ? { joinWithNext: { ...symbol.joinWithNext, box: down(symbol.joinWithNext.box) } } : {}),
+    ...(symbol.splitInTwo ? { splitInTwo: split(symbol.splitInTwo) } : {}),
+    ...(splitIfDoubtful ? { splitIfDoubtful: () => mapOrNull(splitIfDoubtful(), split) } : {}),
+    ...(joinIfDoubtful ? { joinIfDoubtful: () => mapOrNull(joinIfDoubtful(), (p) => ({ ...p, box: down(p.box) })) } : {}),
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ const MIN_LINE_GAP = 0.2;
 const MIN_LINE_HEIGHT = 0.35;
 /** Nor is a band under this many pen widths high (the bars of a lone "="). */
 const MIN_LINE_STROKES = 3;
+/** A flat band further than this many of its neighbour's heights from it is in no line. */
+const STRAY_GAP = 1;
 /** Rows with fewer ink pixels than this are treated as blank (specks, ruled-line leftovers). */
 const MIN_ROW_INK = 2;
 /** Blank rows kept around each band so the segmenter sees the symbols whole, with some paper. */
@@ -72,9 +74,14 @@ export function bandsFromMask(ink: InkMask): LineBand[] {
     const next = joined[i + 1];
     const gapPrev = prev ? band.top - prev.bottom : Infinity;
     const gapNext = next ? next.top - band.bottom : Infinity;
-    if (prev && gapPrev <= gapNext) prev.bottom = band.bottom;
-    else if (next) next.top = band.top;
-    else lines.push({ ...band });
+    // Further from its neighbour than the neighbour is high, it belongs to no line: a stray mark,
+    // the tip of a shadow's edge.
+    const near = (other: LineBand, gap: number) => gap <= STRAY_GAP * (other.bottom - other.top);
+    if (prev && gapPrev <= gapNext) {
+      if (near(prev, gapPrev)) prev.bottom = band.bottom;
+    } else if (next) {
+      if (near(next, gapNext)) next.top = band.top;
+    } else lines.push({ ...band });
   }
   return withMargins(lines, height);
 }

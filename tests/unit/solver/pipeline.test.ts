@@ -132,6 +132,16 @@ describe("findLineBands", () => {
     assert.equal(bands.length, 2);
     assert.ok(bands[0]!.bottom <= bands[1]!.top);
   });
+
+  it("leaves a small mark standing off further than the line is high out of every line", () => {
+    const line = written("2x+3=7");
+    const image = stacked([line, { width: line.width, height: 20, pixels: new Uint8Array(line.width * 20).fill(255) }], line.height + 10);
+    for (let y = image.height - 18; y < image.height - 4; y++) for (let x = 100; x < 106; x++) image.pixels[y * image.width + x] = 40;
+    const bands = findLineBands(image);
+    assert.equal(bands.length, 1);
+    assert.ok(bands[0]!.bottom < image.height - 18);
+    assert.deepEqual(segmentLines(image).lines.map((l) => l.length), segmentLines(line).lines.map((l) => l.length));
+  });
 });
 
 /** Two arcs ")(" with a visible gap (an x written in two strokes), then a 1 and a 7 further on. */
@@ -159,6 +169,15 @@ describe("solveImage: symbols written in two strokes", () => {
     const result = await solveImage(twoArcsThenDigits(18), { classifier });
     assert.deepEqual(classifier.calls, [5]);
     assert.deepEqual(result.tokens.map((t) => t.label), ["x", "-", "7"]);
+  });
+
+  it("places a join offered on the second written line on that line's rows", () => {
+    const top = written("12");
+    const { lines } = segmentLines(stacked([top, twoArcsThenDigits(18)], 30));
+    assert.equal(lines.length, 2);
+    const join = lines[1]![0]!.joinWithNext;
+    assert.ok(join, "the two arcs are offered joined");
+    assert.ok(join.box[1] >= top.height + 30 && join.box[1] + join.box[3] <= top.height + 30 + 160, `join box ${join.box.join(",")}`);
   });
 
   it("keeps two clear symbols apart even when their joined crop reads as something", async () => {
