@@ -194,71 +194,42 @@ async function main(): Promise<number> {
   );
   printFailures(powered, Number(values.failures), log);
 
-  // (d) the lines of (a) as simulated phone photos
-  const photos = emptyScore();
-  const photoRng = createRng(Number(values.seed) + 1);
-  for (const line of crohmeLines) {
-    const photo = await photograph(line.image, photoRng, paper);
-    await score(photos, `photo-${line.name}`, photo, line.labels);
-  }
-  log(
-    `(d) the lines of (a) as simulated photos (thicker pen, gray ink, shaded ${paper ? `${paper} paper` : "plain, ruled or squared paper"}, tilt, blur, JPEG): ${photos.exact}/${photos.total} exact = ${pct(photos.exact / photos.total)} ` +
-      `(symbol count right ${pct(photos.countMatch / photos.total)}, symbols right where counts match ${pct(photos.symbolsRight / photos.symbolsCompared)})`,
+  // (d), (g)-(j): the lines of (a) photographed, turned, and in harder conditions. Each section
+  // draws from its own generator, so adding one leaves the others' draws as they were.
+  const lineSection = async (label: string, prefix: string, seedOffset: number, variant: (line: { image: GrayImage }, rng: () => number) => Promise<GrayImage>) => {
+    const into = emptyScore();
+    const rng = createRng(Number(values.seed) + seedOffset);
+    for (const line of crohmeLines) await score(into, `${prefix}-${line.name}`, await variant(line, rng), line.labels);
+    log(`${label}: ${summary(into)}`);
+    printFailures(into, Number(values.failures), log);
+    return into;
+  };
+  const photos = await lineSection(
+    `(d) the lines of (a) as simulated photos (thicker pen, gray ink, shaded ${paper ? `${paper} paper` : "plain, ruled or squared paper"}, tilt, blur, JPEG)`,
+    "photo",
+    1,
+    (line, rng) => photograph(line.image, rng, paper),
   );
-  printFailures(photos, Number(values.failures), log);
-
-  // (g) the lines of (a) written at a slope
-  const sloped = emptyScore();
-  const slopeRng = createRng(Number(values.seed) + 2);
-  for (const line of crohmeLines) {
-    const degrees = (slopeRng() < 0.5 ? -1 : 1) * (MIN_SLOPE + slopeRng() * (MAX_SLOPE - MIN_SLOPE));
-    await score(sloped, `sloped-${line.name}`, await turn(line.image, degrees), line.labels);
-  }
-  log(
-    `(g) the lines of (a) turned ${MIN_SLOPE}-${MAX_SLOPE}° either way (a photo taken askew, a line drifting up): ${sloped.exact}/${sloped.total} exact = ${pct(sloped.exact / sloped.total)} ` +
-      `(symbol count right ${pct(sloped.countMatch / sloped.total)}, symbols right where counts match ${pct(sloped.symbolsRight / sloped.symbolsCompared)})`,
+  const sloped = await lineSection(`(g) the lines of (a) turned ${MIN_SLOPE}-${MAX_SLOPE}° either way (a photo taken askew, a line drifting up)`, "sloped", 2, (line, rng) =>
+    turn(line.image, (rng() < 0.5 ? -1 : 1) * (MIN_SLOPE + rng() * (MAX_SLOPE - MIN_SLOPE))),
   );
-  printFailures(sloped, Number(values.failures), log);
-
-  // (h) the lines of (a) as photos of more of the page
-  const loose = emptyScore();
-  const looseRng = createRng(Number(values.seed) + 3);
-  for (const line of crohmeLines) {
-    const margin = Math.round((MIN_PAPER + looseRng() * (MAX_PAPER - MIN_PAPER)) * line.image.height);
-    await score(loose, `loose-${line.name}`, await photograph(withPaper(line.image, margin), looseRng, paper, line.image.height), line.labels);
-  }
-  log(
-    `(h) the lines of (a) as photos of more of the page (${MIN_PAPER}-${MAX_PAPER} line heights of paper each side): ${loose.exact}/${loose.total} exact = ${pct(loose.exact / loose.total)} ` +
-      `(symbol count right ${pct(loose.countMatch / loose.total)}, symbols right where counts match ${pct(loose.symbolsRight / loose.symbolsCompared)})`,
+  // The page around the line: MIN_PAPER-MAX_PAPER line heights each side, the pen as on the line alone.
+  const looseShot = (line: { image: GrayImage }, rng: () => number) =>
+    photograph(withPaper(line.image, Math.round((MIN_PAPER + rng() * (MAX_PAPER - MIN_PAPER)) * line.image.height)), rng, paper, line.image.height);
+  const loose = await lineSection(`(h) the lines of (a) as photos of more of the page (${MIN_PAPER}-${MAX_PAPER} line heights of paper each side)`, "loose", 3, looseShot);
+  const dim = await lineSection(
+    `(i) the photos of (h) in poor light (half of them at ${Math.round(UNDEREXPOSED * 100)}% of the light, half with a hard shadow taking ${Math.round(SHADOW_DEPTH * 100)}% off part of the page)`,
+    "dim",
+    4,
+    async (line, rng) => {
+      const photo = await looseShot(line, rng);
+      return rng() < 0.5 ? dimmed(photo, UNDEREXPOSED) : shadowed(photo, rng);
+    },
   );
-  printFailures(loose, Number(values.failures), log);
-
-  // (i) the same, in poor light: underexposed, or a hard shadow over part of the page
-  const dim = emptyScore();
-  const dimRng = createRng(Number(values.seed) + 4);
-  for (const line of crohmeLines) {
-    const margin = Math.round((MIN_PAPER + dimRng() * (MAX_PAPER - MIN_PAPER)) * line.image.height);
-    const photo = await photograph(withPaper(line.image, margin), dimRng, paper, line.image.height);
-    await score(dim, `dim-${line.name}`, dimRng() < 0.5 ? dimmed(photo, UNDEREXPOSED) : shadowed(photo, dimRng), line.labels);
-  }
-  log(
-    `(i) the photos of (h) in poor light (half of them at ${Math.round(UNDEREXPOSED * 100)}% of the light, half with a hard shadow taking ${Math.round(SHADOW_DEPTH * 100)}% off part of the page): ${dim.exact}/${dim.total} exact = ${pct(dim.exact / dim.total)} ` +
-      `(symbol count right ${pct(dim.countMatch / dim.total)}, symbols right where counts match ${pct(dim.symbolsRight / dim.symbolsCompared)})`,
-  );
-  printFailures(dim, Number(values.failures), log);
-
-  // (j) the photos of (d) taken from further off: the line a few dozen pixels high
-  const far = emptyScore();
-  const farRng = createRng(Number(values.seed) + 5);
-  for (const line of crohmeLines) {
-    const photo = await photograph(line.image, farRng, paper);
-    await score(far, `far-${line.name}`, await shrink(photo, MIN_FAR + farRng() * (MAX_FAR - MIN_FAR)), line.labels);
-  }
-  log(
-    `(j) the photos of (d) at ${MIN_FAR}-${MAX_FAR} of their size: ${far.exact}/${far.total} exact = ${pct(far.exact / far.total)} ` +
-      `(symbol count right ${pct(far.countMatch / far.total)}, symbols right where counts match ${pct(far.symbolsRight / far.symbolsCompared)})`,
-  );
-  printFailures(far, Number(values.failures), log);
+  const far = await lineSection(`(j) the photos of (d) at ${MIN_FAR}-${MAX_FAR} of their size`, "far", 5, async (line, rng) => {
+    const photo = await photograph(line.image, rng, paper);
+    return shrink(photo, MIN_FAR + rng() * (MAX_FAR - MIN_FAR));
+  });
 
   // (f) composed with powers, the same way
   const squares = emptyScore();
@@ -458,6 +429,14 @@ function withPaper(image: GrayImage, margin: number): GrayImage {
   const pixels = new Uint8Array(width * height).fill(255);
   for (let y = 0; y < image.height; y++) pixels.set(image.pixels.subarray(y * image.width, (y + 1) * image.width), (y + margin) * width + margin);
   return { width, height, pixels };
+}
+
+/** "exact/total exact = % (symbol count right %, symbols right where counts match %)". */
+function summary(s: Score): string {
+  return (
+    `${s.exact}/${s.total} exact = ${pct(s.exact / s.total)} ` +
+    `(symbol count right ${pct(s.countMatch / s.total)}, symbols right where counts match ${pct(s.symbolsRight / s.symbolsCompared)})`
+  );
 }
 
 function printFailures(score: Score, max: number, log: (m: string) => void): void {

@@ -1,5 +1,5 @@
 import { labelComponents } from "./components";
-import type { InkMask } from "./ink-mask";
+import type { InkMask, Rect } from "./ink-mask";
 import { estimateStrokeWidth } from "./preprocess";
 
 export interface RuledLineOptions {
@@ -51,22 +51,7 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
 
   for (const c of components) {
     if (c.width < minSpan) continue;
-    const columns: { x: number; runs: [number, number][] }[] = [];
-    const lengths: number[] = [];
-    for (let x = c.x; x < c.x + c.width; x++) {
-      const runs: [number, number][] = [];
-      let start = -1;
-      for (let y = c.y; y <= c.y + c.height; y++) {
-        const on = y < c.y + c.height && labels[y * width + x] === c.id;
-        if (on && start < 0) start = y;
-        if (!on && start >= 0) {
-          runs.push([start, y - start]);
-          lengths.push(y - start);
-          start = -1;
-        }
-      }
-      columns.push({ x, runs });
-    }
+    const { columns, lengths } = columnRuns(c, width, (i) => labels[i] === c.id);
     // The mode, not the median: the line gives one run per column, all the same length, while
     // symbols hanging on it add runs of every length (and a component can hold two lines).
     const thickness = modeOf(lengths);
@@ -94,22 +79,7 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
 function removeBrokenRows(input: InkMask, ruled: boolean): { ink: InkMask; lines: number } {
   const { width, height } = input;
   const mask = Uint8Array.from(input.mask);
-  const columns: { x: number; runs: [number, number][] }[] = [];
-  const lengths: number[] = [];
-  for (let x = 0; x < width; x++) {
-    const runs: [number, number][] = [];
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && mask[y * width + x] === 1;
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
-        runs.push([start, y - start]);
-        lengths.push(y - start);
-        start = -1;
-      }
-    }
-    columns.push({ x, runs });
-  }
+  const { columns, lengths } = columnRuns({ x: 0, y: 0, width, height }, width, (i) => mask[i] === 1);
   const thickness = modeOf(lengths);
   if (thickness === 0 || thickness > Math.max(6, height / 20)) return { ink: input, lines: 0 };
   // Only a ruling far finer than the pen: where it is as thick, the runs it leaves cannot be told
@@ -149,8 +119,31 @@ const BROKEN_SPAN = 0.5;
 const SHORT_COVER = 0.1;
 const SHORT_SPAN = 0.15;
 
+type ColumnRuns = { x: number; runs: [number, number][] }[];
+
+/** Each column's vertical ink runs ([start, length]) within the rect, and all their lengths. */
+function columnRuns(rect: Rect, width: number, inked: (i: number) => boolean): { columns: ColumnRuns; lengths: number[] } {
+  const columns: ColumnRuns = [];
+  const lengths: number[] = [];
+  for (let x = rect.x; x < rect.x + rect.width; x++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    for (let y = rect.y; y <= rect.y + rect.height; y++) {
+      const on = y < rect.y + rect.height && inked(y * width + x);
+      if (on && start < 0) start = y;
+      if (!on && start >= 0) {
+        runs.push([start, y - start]);
+        lengths.push(y - start);
+        start = -1;
+      }
+    }
+    columns.push({ x, runs });
+  }
+  return { columns, lengths };
+}
+
 /** Centres of the runs no thicker than 1.5 lines, bucketed by row. */
-function thinRunsByRow(columns: readonly { x: number; runs: [number, number][] }[], thickness: number): Map<number, [number, number][]> {
+function thinRunsByRow(columns: ColumnRuns, thickness: number): Map<number, [number, number][]> {
   const perRow = new Map<number, [number, number][]>();
   for (const { x, runs } of columns) {
     for (const [start, len] of runs) {
@@ -195,7 +188,7 @@ function linesThrough(
 function eraseOnLines(
   mask: Uint8Array,
   width: number,
-  columns: readonly { x: number; runs: [number, number][] }[],
+  columns: ColumnRuns,
   lines: readonly { a: number; b: number }[],
   thickness: number,
 ): void {
