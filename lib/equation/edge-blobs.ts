@@ -87,7 +87,38 @@ function solidAtFrame({ width, height, mask }: InkMask, stroke: number): Uint8Ar
   // Dilating the core by the erosion's radius gives back the solid region's shape (an opening).
   const region = rankFilter(solid, width, height, radius + EDGE_MARGIN, "max");
   withTips(region, { width, height, mask }, TIP_STROKES * radius);
+  withSlivers(region, { width, height, mask }, radius, MIN_CORE_LENGTH_STROKES * stroke);
   return region;
+}
+
+/**
+ * Where a slanted page edge meets the frame, the threshold also leaves slivers of the edge on
+ * their own, beside the solid region rather than joined to it: short, touching the frame, within
+ * an erosion radius of the region. They go with it. A symbol running off a tight crop touches the
+ * frame too, but not next to a desk.
+ */
+function withSlivers(region: Uint8Array, { width, height, mask }: InkMask, radius: number, maxSide: number): void {
+  const near = rankFilter(region, width, height, radius, "max");
+  const rest = mask.map((v, i) => (v && !region[i] ? 1 : 0));
+  const labelled = labelComponents({ width, height, mask: rest });
+  const take = new Set<number>();
+  for (const c of labelled.components) {
+    const touchesFrame = c.x === 0 || c.y === 0 || c.x + c.width >= width || c.y + c.height >= height;
+    if (!touchesFrame || Math.max(c.width, c.height) > maxSide) continue;
+    let close = false;
+    for (let y = c.y; y < c.y + c.height && !close; y++) {
+      for (let x = c.x; x < c.x + c.width; x++) {
+        const i = y * width + x;
+        if (labelled.labels[i] === c.id && near[i]) {
+          close = true;
+          break;
+        }
+      }
+    }
+    if (close) take.add(c.id);
+  }
+  if (take.size === 0) return;
+  for (let i = 0; i < region.length; i++) if (take.has(labelled.labels[i]!)) region[i] = 1;
 }
 
 /**

@@ -41,6 +41,16 @@ describe("removeEdgeBlobs", () => {
     assert.equal(inkCount(out), 4 * 48);
   });
 
+  it("takes a sliver of the page's edge left apart beside the desk, and keeps a minus running off the side away from it", () => {
+    // The desk along the bottom, 14 px deep; a sliver 3 px above it along the left side, apart
+    // from it; a minus running off the right side in the middle of the page; a 1.
+    const mask = maskOf(200, 80, [[0, 66, 200, 14], [0, 60, 18, 3], [160, 30, 40, 4], [60, 10, 4, 40]]);
+    const out = removeEdgeBlobs(mask, 4);
+    assert.equal(at(out, 5, 61), 0, "sliver");
+    assert.equal(at(out, 180, 31), 1, "minus");
+    assert.equal(inkCount(out), 40 * 4 + 4 * 40);
+  });
+
   it("lets the segmenter see only the writing of a photo that shows the desk past the page", () => {
     const { glyphs, width, height } = layoutEquation("1=2", { size: 60, stroke: 5, jitter: 0, seed: 3 });
     const image = renderOnPaper(drawGlyphs(glyphs, width, height, 5), width, height, { paper: [235, 235], inkStrength: 1 });
