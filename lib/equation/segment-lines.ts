@@ -70,8 +70,14 @@ function splitIntoLines(ink: InkMask, options: SegmentOptions, segmentBand: (ban
     const symbols = segmentInk(onlyRows(ink, bands[0]!), options);
     return symbols.length > 0 ? [symbols] : [];
   }
-  return bands.map((band) => segmentBand(band).map((s) => shifted(s, band.top))).filter((line) => line.length > 0);
+  const lines = bands.map((band) => segmentBand(band).map((s) => shifted(s, band.top))).filter((line) => line.length > 0);
+  // Beside a written line, a line of one or two symbols is no equation of a system: a mark in the
+  // margin, the tip of a shadow's edge at the frame.
+  return lines.some((line) => line.length >= MIN_LINE_SYMBOLS) ? lines.filter((line) => line.length >= MIN_LINE_SYMBOLS) : lines;
 }
+
+/** An equation has at least a term, a relation and a term. */
+const MIN_LINE_SYMBOLS = 3;
 
 /** The mask with no ink outside the band's rows (the mask itself when there is none). */
 function onlyRows(ink: InkMask, band: LineBand): InkMask {

@@ -79,6 +79,13 @@ describe("solveImage", () => {
     assert.equal(fixed.solution.text, "x = 2");
   });
 
+  it("reads no line of one or two marks beside a written line", () => {
+    const { lines } = segmentLines(stacked([written("7"), written("2x+3=7")], 30));
+    assert.deepEqual(lines.map((l) => l.length), [6]);
+    // On its own, a short line is read.
+    assert.deepEqual(segmentLines(written("12")).lines.map((l) => l.length), [2]);
+  });
+
   it("solves two written lines as a system", async () => {
     const image = stacked([written("2x+y=4", 4), written("x-y=2", 7)], 30);
     const { lines } = segmentLines(image);
@@ -172,7 +179,7 @@ describe("solveImage: symbols written in two strokes", () => {
   });
 
   it("places a join offered on the second written line on that line's rows", () => {
-    const top = written("12");
+    const top = written("1+2");
     const { lines } = segmentLines(stacked([top, twoArcsThenDigits(18)], 30));
     assert.equal(lines.length, 2);
     const join = lines[1]![0]!.joinWithNext;
