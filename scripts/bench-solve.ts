@@ -361,9 +361,12 @@ const MAX_PAPER = 2.5;
 const MIN_SLOPE = 3;
 const MAX_SLOPE = 12;
 
+/** A sharp pipeline on a gray image's pixels. */
+const rawSharp = (image: GrayImage) => sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } });
+
 /** The image turned by `degrees` (positive: clockwise) on white paper, grown to keep it whole. */
 async function turn(image: GrayImage, degrees: number): Promise<GrayImage> {
-  const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
+  const png = await rawSharp(image)
     .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
     .png()
     .toBuffer();
@@ -375,10 +378,8 @@ async function turn(image: GrayImage, degrees: number): Promise<GrayImage> {
  * be. The pen is drawn as wide as on a photo `lineHeight` px high (default the image's height).
  */
 async function photograph(image: GrayImage, rng: () => number, kind?: PaperKind, lineHeight = image.height): Promise<GrayImage> {
-  // The pen's share of the line as photographed, as a share of the whole picture.
-  const penShare = lineHeight === image.height ? undefined : ((1 / 60 + rng() * (1 / 25 - 1 / 60)) * lineHeight) / image.height;
-  const paper = simulatePhoto(image, { rng, paper: kind, ...(penShare ? { penShare } : {}) });
-  const jpeg = await sharp(Buffer.from(paper.pixels), { raw: { width: paper.width, height: paper.height, channels: 1 } })
+  const paper = simulatePhoto(image, { rng, paper: kind, lineHeight });
+  const jpeg = await rawSharp(paper)
     .blur(0.5 + rng() * 0.8)
     .jpeg({ quality: Math.round(60 + rng() * 30) })
     .toBuffer();
@@ -391,7 +392,7 @@ const MAX_FAR = 0.35;
 
 /** The photo at `share` of its size, JPEG-compressed again as a camera would deliver it. */
 async function shrink(image: GrayImage, share: number): Promise<GrayImage> {
-  const jpeg = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
+  const jpeg = await rawSharp(image)
     .resize({ width: Math.max(1, Math.round(image.width * share)) })
     .jpeg({ quality: 80 })
     .toBuffer();

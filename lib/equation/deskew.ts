@@ -25,10 +25,10 @@ export interface SkewEstimate {
 }
 
 /**
- * The slope of a written line: the median slope between the centres of pairs of its symbols
- * (Theil-Sen), taking pairs that stand apart side by side and share rows, so two
- * lines of a system do not vote across and a raised exponent or a descender is outvoted. A
- * projection profile (the document scanners' deskew) was tried first: on a short line it
+ * The slope of a written line: the median slope between pairs of its symbols (Theil-Sen), each
+ * pair voting with its centres, its tops and its bottoms, taking pairs that stand apart side by
+ * side and share rows, so two lines of a system do not vote across and a raised exponent or a
+ * descender is outvoted. A projection profile (the document scanners' deskew) was tried first: on a short line it
  * follows the longest stroke, the bars of a sum sign, not the line. Pure.
  */
 export function estimateSkew(ink: InkMask): SkewEstimate {

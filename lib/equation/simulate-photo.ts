@@ -8,6 +8,11 @@ export interface PhotoOptions {
   rng: Rng;
   /** Pen width as a share of the image height (a ballpoint on a 5 mm line is about 1/30). */
   penShare?: number;
+  /**
+   * The written line's height in pixels, when the image shows more of the page than the line:
+   * the random pen is drawn as a share of it rather than of the image (default the image height).
+   */
+  lineHeight?: number;
   /** Force the paper: plain, ruled (horizontal lines) or grid (squared, as in a maths exercise book). Random when absent. */
   paper?: PaperKind;
   /** Force pencil (light gray ink) or pen. Random when absent (pencil 1 in 5). */
@@ -29,7 +34,7 @@ export function simulatePhoto(image: GrayImage, options: PhotoOptions): GrayImag
   const between = (lo: number, hi: number) => lo + rng() * (hi - lo);
   const { width, height } = image;
   // Ink coverage, thickened by a min filter on the dark-on-light image.
-  const pen = Math.max(1, Math.round((options.penShare ?? between(1 / 60, 1 / 25)) * height));
+  const pen = Math.max(1, Math.round(options.penShare !== undefined ? options.penShare * height : between(1 / 60, 1 / 25) * (options.lineHeight ?? height)));
   const extra = Math.max(0, Math.round((pen - 3) / 2));
   const thick = extra > 0 ? rankFilter(image.pixels, width, height, extra, "min") : image.pixels;
 
