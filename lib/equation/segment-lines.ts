@@ -122,10 +122,12 @@ const MAX_UPSCALED_PIXELS = 4_000_000;
 
 export function upscaleFactor(ink: InkMask): number {
   const sizes = labelComponents(ink).components.filter((c) => c.area >= 4).map((c) => Math.max(c.width, c.height));
-  if (sizes.length === 0) return 1;
+  const room = Math.floor(Math.sqrt(MAX_UPSCALED_PIXELS / (ink.width * ink.height)));
+  // No ink at all may be writing too faint and thin to clear the threshold at this size (a small
+  // photo of pencil): looked for again enlarged. A blank page stays blank, only read twice.
+  if (sizes.length === 0) return Math.max(1, Math.min(MAX_UPSCALE, room));
   const size = median(sizes);
   if (size >= SMALL_SYMBOL) return 1;
-  const room = Math.floor(Math.sqrt(MAX_UPSCALED_PIXELS / (ink.width * ink.height)));
   return Math.max(1, Math.min(MAX_UPSCALE, room, Math.ceil(UPSCALE_TARGET / Math.max(1, size))));
 }
 

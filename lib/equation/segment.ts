@@ -1,6 +1,6 @@
 import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
-import { inkWithin, labelComponents } from "./components";
+import { inkWithin, labelComponents, type Component } from "./components";
 import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
 import { isLooseEdgeBar, mergeSymbolParts, type SymbolGroup } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
@@ -33,7 +33,8 @@ export interface SegmentedSymbol {
   /**
    * With `splitTouching`, computed only when asked (see solveImage: when the model finds the
    * symbol unlike any symbol): a cut of a single stroke too narrow for splitInTwo ("=0" written
-   * touching), or null.
+   * touching), or of a merged symbol between parts that stand side by side (a "97" whose strokes
+   * nearly touch), or null.
    */
   splitIfDoubtful?: () => SplitProposal | null;
   /**
@@ -141,6 +142,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     (g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize,
   );
   const ordered = orderSymbols(groups, symbolSize);
+  const byId = new Map(components.map((c) => [c.id, c]));
   const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
   const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
   const lineGap = gaps.length >= MIN_LINE_GAPS ? median(gaps) : Infinity;
@@ -161,6 +163,14 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     const cut = single ? split() : null;
     if (cut) symbol.splitInTwo = cut;
     else if (single) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
+    else if (options.splitTouching && !g.superscript && g.componentIds.length > 1) {
+      symbol.splitIfDoubtful = () => {
+        const sides = sideBySide(g.componentIds.map((id) => byId.get(id)!), stroke);
+        if (!sides) return null;
+        const [left, right] = sides.map((side) => ({ box: side.reduce<Rect>((r, c) => unionRect(r, c), side[0]!), ids: side.map((c) => c.id) }));
+        return { boxes: [tuple(left!.box), tuple(right!.box)], canonicals: [crop(left!.box, left!.ids), crop(right!.box, right!.ids)] };
+      };
+    }
     const join = (other: SymbolGroup): JoinProposal => {
       const box = unionRect(g.box, other.box);
       const ids = [...g.componentIds, ...other.componentIds];
@@ -173,6 +183,26 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     }
     return symbol;
   });
+}
+
+/**
+ * The parts of a merged symbol as two sides that stand apart left and right, or null: two
+ * symbols whose strokes nearly touch merge like a 5 and its flag (a "97" in a small photo), and
+ * when the model finds the whole unlike any symbol the sides are read on their own. Stacked parts
+ * (=, ÷, the dot of an i) overlap in x and are never cut. The cut is at the widest gap between
+ * the parts in reading order; sides may overlap by a pen's width where the strokes nearly touch.
+ */
+function sideBySide(parts: readonly Component[], stroke: number): [Component[], Component[]] | null {
+  const sorted = [...parts].sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2));
+  let best: { at: number; gap: number } | null = null;
+  for (let k = 1; k < sorted.length; k++) {
+    const leftEnd = Math.max(...sorted.slice(0, k).map((c) => c.x + c.width));
+    const rightStart = Math.min(...sorted.slice(k).map((c) => c.x));
+    const gap = rightStart - leftEnd;
+    if (!best || gap > best.gap) best = { at: k, gap };
+  }
+  if (!best || best.gap < -stroke) return null;
+  return [sorted.slice(0, best.at), sorted.slice(best.at)];
 }
 
 /**

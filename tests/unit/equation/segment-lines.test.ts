@@ -44,6 +44,17 @@ describe("segmentLines on small writing", () => {
   });
 });
 
+describe("segmentLines on faint small writing", () => {
+  it("looks for ink in the image enlarged when none clears the threshold at its own size", async () => {
+    const large = written("2x+3=7");
+    const small = await shrunk(large, 5);
+    // Gray paper, ink at 30% of its contrast: a small photo of pencil.
+    const faint = { ...small, pixels: small.pixels.map((v) => Math.round(200 - (255 - v) * 0.3)) };
+    assert.deepEqual(segmentLines(faint, { upscale: false }).lines, []);
+    assert.deepEqual(segmentLines(faint).lines.map((l) => l.map((s) => s.parts)), [[1, 1, 1, 1, 2, 1]]);
+  });
+});
+
 /** The image `times` smaller, by sharp as a phone or scanner would deliver it. */
 async function shrunk(image: GrayImage, times: number): Promise<GrayImage> {
   const png = await sharp(Buffer.from(image.pixels), { raw: { width: image.width, height: image.height, channels: 1 } })
@@ -64,6 +75,11 @@ describe("upscaleFactor", () => {
     assert.equal(upscaleFactor(dots(300, 100, 20)), 4);
     assert.equal(upscaleFactor(dots(300, 100, 40)), 2);
     assert.equal(upscaleFactor(dots(300, 100, 50)), 1);
+  });
+
+  it("enlarges a small image with no ink found, never a big one", () => {
+    assert.equal(upscaleFactor({ width: 200, height: 60, mask: new Uint8Array(200 * 60) }), 4);
+    assert.equal(upscaleFactor({ width: 2400, height: 800, mask: new Uint8Array(2400 * 800) }), 1);
   });
 
   it("never makes more than 4 megapixels of a big photo", () => {

@@ -278,6 +278,24 @@ describe("segmentEquation: one stroke that may be two touching symbols", () => {
     assert.equal(cut.canonicals[0].length, CANONICAL_PIXELS);
   });
 
+  it("offers the parts of two symbols merged because their strokes nearly touch, left and right, when the model doubts them", () => {
+    // A 2 whose foot ends a few pixels short of a 1 (near enough to merge as one symbol's strokes).
+    const nearly = strokes([two.slice(0, -1).concat([[92, 120]]), [[100, 35], [100, 120]]], 200, 160);
+    const [symbol, ...rest] = segmentEquation(nearly, { splitTouching: true, removeRuledLines: false });
+    assert.equal(rest.length, 0, "merged as one symbol");
+    assert.equal(symbol!.parts, 2);
+    const cut = symbol!.splitIfDoubtful?.();
+    assert.ok(cut, "the parts are offered apart");
+    const [left, right] = cut.boxes;
+    assert.ok(left[0] + left[2] <= right[0] + 6, `left side ends where the right begins: ${left} | ${right}`);
+    assert.ok(left[2] >= 60 && right[2] <= 10 && right[3] >= 85, `each side is a whole symbol: ${left} | ${right}`);
+    // Stacked parts are no two symbols: an = is never offered cut.
+    const equals = strokes([[[40, 60], [160, 60]], [[40, 95], [160, 95]]], 200, 160);
+    const [bars] = segmentEquation(equals, { splitTouching: true, removeRuledLines: false });
+    assert.equal(bars!.parts, 2);
+    assert.equal(bars!.splitIfDoubtful?.() ?? null, null);
+  });
+
   it("proposes no cut unless asked, nor for a symbol not wide enough to hold two", () => {
     assert.equal(segmentEquation(twenty(), { removeRuledLines: false })[0]!.splitInTwo, undefined);
     assert.equal(segmentEquation(strokes([zero], 200, 160), { splitTouching: true, removeRuledLines: false })[0]!.splitInTwo, undefined);
