@@ -24,7 +24,7 @@ export interface DecodeOptions {
 /**
  * Decodes JPEG, PNG, WebP, GIF, TIFF or BMP bytes to 8-bit grayscale, upright as a viewer shows
  * it (a phone stores a portrait photo as landscape pixels plus an EXIF orientation). Transparent
- * areas become white paper, the usual background of a drawing exported with alpha.
+ * areas become paper (see onPaper).
  */
 export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {}): Promise<GrayImage> {
   if (bytes.length === 0) throw new ImageDecodeError("empty file");
@@ -38,16 +38,40 @@ export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {})
         pipeline = pipeline.resize({ width: side, height: side, fit: "inside", kernel: "lanczos3" });
       }
     }
-    const { data, info } = await pipeline
-      .flatten({ background: "#ffffff" })
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+    const { hasAlpha } = await pipeline.metadata();
+    const { data, info } = await pipeline.clone().greyscale().raw().toBuffer({ resolveWithObject: true });
+    const gray = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
+    if (!hasAlpha) return { width: info.width, height: info.height, pixels: gray };
+    const alpha = await pipeline.clone().ensureAlpha().extractChannel("alpha").raw().toBuffer();
+    return { width: info.width, height: info.height, pixels: onPaper(gray, alpha) };
   } catch (err) {
     throw new ImageDecodeError(describeSharpError(err));
   }
 }
+
+/**
+ * Gray pixels with their alpha laid on paper: white, the usual background of a drawing exported
+ * with alpha, unless what is drawn is light (white ink from a dark-themed app), which would
+ * vanish on white: then black.
+ */
+function onPaper(gray: Uint8Array, alpha: Uint8Array): Uint8Array {
+  let drawn = 0;
+  let level = 0;
+  for (let i = 0; i < gray.length; i++) {
+    drawn += alpha[i]!;
+    level += alpha[i]! * gray[i]!;
+  }
+  const paper = drawn > 0 && level / drawn > LIGHT_INK ? 0 : 255;
+  const out = new Uint8Array(gray.length);
+  for (let i = 0; i < gray.length; i++) {
+    const a = alpha[i]! / 255;
+    out[i] = Math.round(a * gray[i]! + (1 - a) * paper);
+  }
+  return out;
+}
+
+/** Opaque pixels lighter than this on average are light ink (see onPaper). */
+const LIGHT_INK = 160;
 
 function describeSharpError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
