@@ -6,7 +6,7 @@ import { median, type BoxTuple, type InkMask } from "./ink-mask";
 import { binarizeInk } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
 import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
-import { bandsFromMask, cropRows, type LineBand } from "./split-lines";
+import { bandsFromMask, cropRows, withoutSystemBrace, type LineBand } from "./split-lines";
 
 export interface LinesOptions extends SegmentOptions {
   /** Level writing that slopes (a photo taken askew, a line drifting up the canvas). Default true. */
@@ -44,21 +44,27 @@ export function segmentLines(image: GrayImage, options: LinesOptions = {}): Segm
   const factor = options.upscale === false ? 1 : upscaleFactor(ink);
   if (factor > 1) return scaledBack(segmentLines(upscaleGray(image, factor), { ...options, upscale: false }), factor);
   if (options.removeRuledLines !== false) ink = removeRuledLines(ink);
+  const unbraced = withoutSystemBrace(ink);
+  if (unbraced) ink = unbraced;
   const skew = options.deskew === false ? null : estimateSkew(ink);
   if (skew && Math.abs(skew.degrees) >= MIN_SKEW && skew.votes >= MIN_VOTES) {
     const levelled = levelMask(ink, skew.degrees);
+    // Lines that slope share rows, so their brace is only told apart once they are level.
+    const level = (unbraced ? null : withoutSystemBrace(levelled.ink)) ?? levelled.ink;
     // The gray image no longer matches the levelled mask, so each line is cut from the mask.
-    const lines = splitIntoLines(levelled.ink, options, (band) => segmentInk(cropMaskRows(levelled.ink, band), options));
-    const written = segmentAsWritten(image, ink, options);
+    const lines = splitIntoLines(level, options, (band) => segmentInk(cropMaskRows(level, band), options));
+    const written = segmentAsWritten(image, ink, options, unbraced !== null);
     return lines.length > 0 ? { lines, skewDegrees: skew.degrees, toSource: levelled.toSource, asWritten: written } : written;
   }
-  return segmentAsWritten(image, ink, options);
+  return segmentAsWritten(image, ink, options, unbraced !== null);
 }
 
-function segmentAsWritten(image: GrayImage, ink: InkMask, options: SegmentOptions): SegmentedLines {
+function segmentAsWritten(image: GrayImage, ink: InkMask, options: SegmentOptions, braced: boolean): SegmentedLines {
   // One line is segmented from the mask just made (binarising is nearly half the segmentation's
-  // time); each of several lines is binarised again on its own rows, as the segmenter was tuned.
-  const lines = splitIntoLines(ink, options, (band) => segmentEquation(cropRows(image, band), options));
+  // time); each of several lines is binarised again on its own rows, as the segmenter was tuned,
+  // unless a brace was taken out of the mask: the gray rows still hold a piece of it.
+  const segmentBand = (band: LineBand) => (braced ? segmentInk(cropMaskRows(ink, band), options) : segmentEquation(cropRows(image, band), options));
+  const lines = splitIntoLines(ink, options, segmentBand);
   return { lines, skewDegrees: 0, toSource: (box) => box };
 }
 

@@ -86,6 +86,68 @@ export function bandsFromMask(ink: InkMask): LineBand[] {
   return withMargins(lines, height);
 }
 
+/** The ink left of the first blank columns may be a brace when at most this share of its height wide. */
+const BRACE_ASPECT = 0.5;
+/** Blank columns at least this many pen widths wide set the brace apart from the lines. */
+const BRACE_GAP_STROKES = 1;
+/** Rows the brace may skip (two arcs that do not quite meet at its tip), in pen widths. */
+const BRACE_ROW_SKIP = 2;
+
+/**
+ * The mask without the brace of a system written as one (a tall "{" or "[" left of two or more
+ * lines), or null when there is none. The brace spans the blank rows between the lines, so the
+ * lines would read as one. It is the ink left of the first blank columns, when that ink is
+ * narrow, runs unbroken from the first line to the last, and without it the rest falls into two
+ * or more lines: the first symbols of two lines share columns too, but not the rows between them.
+ */
+export function withoutSystemBrace(ink: InkMask): InkMask | null {
+  const { width, height, mask } = ink;
+  const stroke = estimateStrokeWidth(ink);
+  const columns = new Uint32Array(width);
+  for (let i = 0; i < mask.length; i++) columns[i % width]! += mask[i]!;
+  let first = 0;
+  while (first < width && columns[first] === 0) first++;
+  let end = first;
+  while (end < width && columns[end]! > 0) end++;
+  let gap = end;
+  while (gap < width && columns[gap] === 0) gap++;
+  if (end >= width || gap >= width || gap - end < Math.max(2, BRACE_GAP_STROKES * stroke)) return null;
+
+  const left = new Uint8Array(mask.length);
+  const rest = new Uint8Array(mask.length);
+  let top = -1;
+  let bottom = -1;
+  let skip = 0;
+  let longestSkip = 0;
+  for (let y = 0; y < height; y++) {
+    let inked = false;
+    for (let x = 0, row = y * width; x < width; x++) {
+      if (!mask[row + x]) continue;
+      if (x < end) {
+        left[row + x] = 1;
+        inked = true;
+      } else rest[row + x] = 1;
+    }
+    if (!inked) {
+      skip++;
+      continue;
+    }
+    if (top < 0) top = y;
+    else longestSkip = Math.max(longestSkip, skip);
+    bottom = y + 1;
+    skip = 0;
+  }
+  if (top < 0 || longestSkip > BRACE_ROW_SKIP * stroke || end - first > BRACE_ASPECT * (bottom - top)) return null;
+  const without = { width, height, mask: rest };
+  const bands = bandsFromMask(without);
+  if (bands.length < 2) return null;
+  // It reaches into the first line and the last.
+  const firstBand = bands[0]!;
+  const lastBand = bands[bands.length - 1]!;
+  if (top > (firstBand.top + firstBand.bottom) / 2 || bottom < (lastBand.top + lastBand.bottom) / 2) return null;
+  return without;
+}
+
 function withMargins(bands: readonly LineBand[], height: number): LineBand[] {
   return bands.map((band, i) => {
     const margin = Math.ceil(BAND_MARGIN * (band.bottom - band.top)) + 2;

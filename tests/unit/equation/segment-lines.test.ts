@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { decodeGray } from "../../../lib/images/decode";
-import { turned, written } from "../solver/fakes";
+import { braced, stacked, turned, written } from "../solver/fakes";
 
 describe("segmentLines on sloped writing", () => {
   it("reads a sloped line as the level one, with boxes on the image as given", () => {
@@ -26,6 +26,27 @@ describe("segmentLines on sloped writing", () => {
 
   it("leaves the slope alone when asked to", () => {
     assert.equal(segmentLines(turned(written("2x+3=7"), 12), { deskew: false }).skewDegrees, 0);
+  });
+});
+
+describe("segmentLines on a system written with a brace", () => {
+  const system = () => stacked([written("2x+y=4", 4), written("x-y=2", 7)], 30);
+  const parts = (image: GrayImage) => segmentLines(image).lines.map((l) => l.map((s) => s.parts));
+
+  it("reads the lines beside the brace, without it", () => {
+    const withBrace = braced(system());
+    assert.deepEqual(parts(withBrace), parts(system()));
+    assert.deepEqual(parts(withBrace), [[1, 1, 1, 1, 2, 1], [1, 1, 1, 2, 1]]);
+  });
+
+  it("finds the brace of sloped lines once they are level", () => {
+    const read = segmentLines(turned(braced(system()), 6));
+    assert.ok(Math.abs(read.skewDegrees - 6) < 3, `slope ${read.skewDegrees}`);
+    assert.deepEqual(read.lines.map((l) => l.length), [6, 5]);
+  });
+
+  it("keeps a bracket that opens one line", () => {
+    assert.deepEqual(segmentLines(written("(x+1)=4")).lines.map((l) => l.length), [7]);
   });
 });
 
