@@ -25,6 +25,8 @@
  * (i) exact-match on such photos in poor light: half underexposed, half with a hard shadow over
  *     part of the page;
  * (j) exact-match on the photos of (d) at 0.2-0.35 of their size (a photo from further off).
+ * (k) exact-match on systems of two linear equations in x and y composed the same way as (b), one
+ *     line under the other, every other one opened with a curly brace (lib/equation/compose-system).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -46,6 +48,7 @@ import { exportExpressions } from "../lib/dataset/export-expressions";
 import { benchLineLabels, latexLineTokens } from "../lib/dataset/bench-lines";
 import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
+import { composeSystem } from "../lib/equation/compose-system";
 import { buildExpression, decodeEquation, type ExpressionToken } from "../lib/equation/decode";
 import { createRng } from "../lib/equation/synthetic-ink";
 import { simulatePhoto, type PaperKind } from "../lib/equation/simulate-photo";
@@ -114,8 +117,8 @@ async function main(): Promise<number> {
   const placement = values["shape-only"] ? null : undefined;
   const dumpDir = values.dump;
   if (dumpDir) fs.mkdirSync(dumpDir, { recursive: true });
-  const score = (into: Score, name: string, image: GrayImage, labels: readonly (string | ExpressionToken)[]) =>
-    scoreOne(into, name, image, labels.map((l) => (typeof l === "string" ? { label: l, superscript: false } : l)), classifier, placement, dumpDir);
+  const score = (into: Score, name: string, image: GrayImage, labels: readonly (string | ExpressionToken)[], truth?: string) =>
+    scoreOne(into, name, image, labels.map((l) => (typeof l === "string" ? { label: l, superscript: false } : l)), classifier, placement, dumpDir, truth);
   const classes = new Set(classifier.classes);
   const log = (m: string) => {
     if (!values.json) console.log(m);
@@ -250,6 +253,21 @@ async function main(): Promise<number> {
   );
   printFailures(squares, Number(values.failures), log);
 
+  // (k) systems of two equations, half of them opened with a brace
+  const systems = emptyScore();
+  const systemRng = createRng(Number(values.seed) + 6);
+  for (let k = 0; k < Math.round(n / 5); k++) {
+    const lines = randomSystem(systemRng);
+    if (lines.flat().some((l) => !pool.has(l))) continue;
+    const pick = (label: string) => ({ label, canonical: pool.get(label)![Math.floor(systemRng() * pool.get(label)!.length)]! });
+    const brace = k % 2 === 1;
+    const image = composeSystem(lines.map((line) => line.map(pick)), { size: 40 + Math.round(systemRng() * 80), rng: systemRng, brace });
+    const truth = lines.map((line) => buildExpression(line.map((label) => ({ label, superscript: false })))).join("; ");
+    await score(systems, `system-${brace ? "braced-" : ""}${k}`, image, lines.flat(), truth);
+  }
+  log(`(k) systems of two equations composed from ${writers}-split symbols, half of them with a brace: ${summary(systems)}`);
+  printFailures(systems, Number(values.failures), log);
+
   // (c) latency of a 10-symbol equation
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
   const latencySymbols = latencyLabels.map((label) => ({ label, canonical: pool.get(label)![0]! }));
@@ -286,6 +304,7 @@ async function main(): Promise<number> {
         small: { exact: far.exact, total: far.total, accuracy: far.exact / far.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
+        systems: { exact: systems.exact, total: systems.total, accuracy: systems.exact / systems.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
       }),
     );
@@ -302,9 +321,9 @@ async function scoreOne(
   classifier: Awaited<ReturnType<typeof getCurrentClassifier>>,
   placement: null | undefined,
   dumpDir: string | undefined,
+  truth = buildExpression(expected),
 ): Promise<void> {
   score.total++;
-  const truth = buildExpression(expected);
   let read = "";
   let tokens: SolvedToken[] = [];
   try {
@@ -501,6 +520,26 @@ function randomPowerEquation(rng: () => number, classes: ReadonlySet<string>): E
     else tokens.push({ label: text[i]!, superscript: false });
   }
   return tokens;
+}
+
+/** Two linear equations in x and y with one whole solution (x, y from 1 to 9), as written: no coefficient 1. */
+function randomSystem(rng: () => number): string[][] {
+  const int = (max: number) => 1 + Math.floor(rng() * max);
+  const x = int(9);
+  const y = int(9);
+  const line = (): [string, number, number] | null => {
+    const a = int(5);
+    const b = (rng() < 0.5 ? -1 : 1) * int(5);
+    const rhs = a * x + b * y;
+    if (rhs < 0) return null;
+    const term = (c: number, v: string) => `${Math.abs(c) === 1 ? "" : Math.abs(c)}${v}`;
+    return [`${term(a, "x")}${b < 0 ? "-" : "+"}${term(b, "y")}=${rhs}`, a, b];
+  };
+  for (;;) {
+    const first = line();
+    const second = line();
+    if (first && second && first[1] * second[2] !== first[2] * second[1]) return [[...first[0]], [...second[0]]];
+  }
 }
 
 function quantile(sorted: readonly number[], q: number): number {

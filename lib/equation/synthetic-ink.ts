@@ -115,6 +115,29 @@ function drawGlyph(ink: Float32Array, width: number, height: number, g: PlacedGl
   }
 }
 
+/**
+ * Draws a curly brace as a system of equations is opened with: from `top` to `bottom` between
+ * x = `left` (its tip, at `mid`) and `right` (its ends), bowing in to its middle line.
+ */
+export function drawBrace(
+  ink: Float32Array,
+  width: number,
+  height: number,
+  brace: { left: number; right: number; top: number; bottom: number; mid?: number },
+  pen: number,
+): void {
+  const { left, right, top, bottom } = brace;
+  const mid = brace.mid ?? (top + bottom) / 2;
+  const middle = left + (right - left) * 0.5;
+  const points: Point[] = [];
+  for (let i = 0; i <= 48; i++) {
+    const y = top + ((bottom - top) * i) / 48;
+    const half = y < mid ? (mid - y) / (mid - top) : (y - mid) / (bottom - mid);
+    points.push([half < 0.12 ? middle - (middle - left) * (1 - half / 0.12) : middle + (right - middle) * ((half - 0.12) / 0.88) ** 4, y]);
+  }
+  for (let i = 1; i < points.length; i++) drawSegment(ink, width, height, points[i - 1]!, points[i]!, pen);
+}
+
 /** Draws a capsule of the given thickness between a and b. */
 export function drawSegment(ink: Float32Array, width: number, height: number, a: Point, b: Point, thickness: number): void {
   const r = thickness / 2;

@@ -1,5 +1,5 @@
 import type { SymbolClassifier } from "../../../lib/equation/classify";
-import { drawGlyphs, drawSegment, layoutEquation, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import { drawBrace, drawGlyphs, layoutEquation, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
 
@@ -74,17 +74,7 @@ export function braced(image: GrayImage, pen = 6): GrayImage {
   const room = Math.round(image.height * 0.2);
   const width = image.width + room;
   const ink = new Float32Array(width * image.height);
-  const top = image.height * 0.08;
-  const bottom = image.height * 0.92;
-  const mid = (top + bottom) / 2;
-  const points: [number, number][] = [];
-  for (let i = 0; i <= 48; i++) {
-    const y = top + ((bottom - top) * i) / 48;
-    const half = Math.abs(y - mid) / (mid - top);
-    const x = half < 0.12 ? room * (0.55 - 0.3 * (1 - half / 0.12)) : room * (0.55 + 0.3 * ((half - 0.12) / 0.88) ** 4);
-    points.push([x, y]);
-  }
-  for (let i = 1; i < points.length; i++) drawSegment(ink, width, image.height, points[i - 1]!, points[i]!, pen);
+  drawBrace(ink, width, image.height, { left: room * 0.25, right: room * 0.85, top: image.height * 0.08, bottom: image.height * 0.92 }, pen);
   const pixels = new Uint8Array(width * image.height).fill(255);
   for (let y = 0; y < image.height; y++) pixels.set(image.pixels.subarray(y * image.width, (y + 1) * image.width), y * width + room);
   for (let i = 0; i < pixels.length; i++) pixels[i] = Math.min(pixels[i]!, Math.round(255 * (1 - Math.min(1, ink[i]!))));
