@@ -81,10 +81,15 @@ const FLAT_FOR_RAISED_COST = Math.log(0.1);
  */
 const RAISED_FOR_FLAT_COST = Math.log(0.1);
 
-/** "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2 or x×2 are). */
-type Last = "start" | "operand" | "variable" | "operator" | "relation" | "open" | "root";
+/**
+ * "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2
+ * or x×2 are). "equals" is the relation "=", which may also end the line: "12+7×3=" asks its value.
+ */
+type Last = "start" | "operand" | "variable" | "operator" | "relation" | "equals" | "open" | "root";
 
 const isOperand = (last: Last) => last === "operand" || last === "variable";
+/** Where a side starts: a sign may lead it. */
+const startsSide = (last: Last) => last === "start" || last === "relation" || last === "equals" || last === "open";
 
 interface State {
   last: Last;
@@ -104,7 +109,7 @@ interface State {
  * expression, maximising the product of probabilities. Dynamic programming over grammar
  * states (what came last, open brackets, relations used): at most one relation (=, <, ≤ ...),
  * binary operators only between operands (a leading or post-bracket minus is allowed), no
- * trailing operator, matched brackets, √ followed by an operand, and superscripts only after
+ * trailing operator (a trailing "=" asks for the value of the left side), matched brackets, √ followed by an operand, and superscripts only after
  * an operand (a symbol marked raised may also be read on the line, at FLAT_FOR_RAISED_COST).
  * Readings that reach the same state are merged, so with the default beam the
  * search is exact for one-line equations. Where a symbol may be joined with the next, or cut in
@@ -165,7 +170,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   }
   const finals = [...beams[n]!.values()]
     .map((s) => place(s, false))
-    .filter((s): s is State => s !== null && isOperand(s.last) && s.stack === "")
+    .filter((s): s is State => s !== null && (isOperand(s.last) || s.last === "equals") && s.stack === "")
     .map((s) => (s.pending ? { ...s, score: s.score + contextLogRatio(options.context, s.pending.label, s.pending.before, "edge") } : s));
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
@@ -254,12 +259,12 @@ function advance(state: State, label: string): State | null {
     case "operator":
       if (isOperand(last)) return to("operator");
       // ± may lead a side like a sign: x = ±2.
-      return label === "±" && (last === "start" || last === "relation" || last === "open") ? to("operator") : null;
+      return label === "±" && startsSide(last) ? to("operator") : null;
     case "minus":
-      return isOperand(last) || last === "start" || last === "relation" || last === "open" ? to("operator") : null;
+      return isOperand(last) || startsSide(last) ? to("operator") : null;
     case "relation":
       if (!isOperand(last) || stack !== "" || state.relations > 0) return null;
-      return to("relation", stack, state.relations + 1);
+      return to(label === "=" ? "equals" : "relation", stack, state.relations + 1);
     default:
       return null;
   }

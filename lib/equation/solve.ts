@@ -9,8 +9,8 @@ import { solveLinearSystem } from "./solve-system";
 export type { ExactValue, Root, SolveResult } from "./solve-result";
 
 /**
- * Evaluates or solves what a handwritten line says: arithmetic ("12+7×3" -> 33, "1/3+1/6" ->
- * 1/2, exact), a linear or quadratic equation in one unknown ("2x+3=7" -> x = 2; complex roots
+ * Evaluates or solves what a handwritten line says: arithmetic ("12+7×3" or "12+7×3=" -> 33,
+ * "1/3+1/6" -> 1/2, exact), a linear or quadratic equation in one unknown ("2x+3=7" -> x = 2; complex roots
  * as i), or, given two equations (an array, or one string split at ";" or a newline), a linear
  * system in two unknowns. Never throws: bad or unsupported input comes back as kind "error"
  * with a message fit for the user.
@@ -32,6 +32,12 @@ export function solveExpression(input: string | readonly string[]): SolveResult 
 }
 
 function solveSingle(line: string): SolveResult {
+  // "12+7×3=" asks for the value, as on a calculator.
+  const asked = /^([^=<>≤≥≠]+)=\s*$/.exec(line);
+  if (asked) {
+    const value = constantOf(expressionToPolynomial(asked[1]!));
+    if (value !== undefined) return valueResult(value);
+  }
   const equation = equationToPolynomial(line);
   if (equation === null) {
     const value = expressionToPolynomial(line);
@@ -39,8 +45,7 @@ function solveSingle(line: string): SolveResult {
     if (constant === undefined) {
       throw new UnsupportedError(`there is no '=' to solve for ${unknownsOf(value).join(", ")}; write the equation in full`);
     }
-    const exact = formatScalar(constant);
-    return { kind: "value", text: exact, value: { exact, approx: toNumber(constant) } };
+    return valueResult(constant);
   }
   const { difference } = equation;
   const remaining = unknownsOf(difference);
@@ -54,6 +59,11 @@ function solveSingle(line: string): SolveResult {
     throw new UnsupportedError(`one equation cannot fix ${unknowns.length} unknowns (${unknowns.join(", ")}); add a second equation`);
   }
   return solvePolynomial(difference, unknowns[0]!);
+}
+
+function valueResult(constant: NonNullable<ReturnType<typeof constantOf>>): SolveResult {
+  const exact = formatScalar(constant);
+  return { kind: "value", text: exact, value: { exact, approx: toNumber(constant) } };
 }
 
 interface Equation {

@@ -30,6 +30,14 @@ describe("decodeEquation", () => {
     assert.equal(r.tokens[5]!.confidence, 0.35);
   });
 
+  it("reads a trailing = as asking for the value, but no other relation", () => {
+    const asked = decodeEquation([sym(["2", 0.9]), sym(["+", 0.9]), sym(["3", 0.9]), sym(["=", 0.9], ["z", 0.05])]);
+    assert.equal(asked.expression, "2+3=");
+    assert.ok(asked.wellFormed);
+    const less = decodeEquation([sym(["2", 0.9]), sym(["+", 0.9]), sym(["3", 0.9]), sym(["<", 0.9], ["z", 0.05])]);
+    assert.equal(less.expression, "2+3*z");
+  });
+
   it("closes a bracket rather than leave it unbalanced", () => {
     const r = decodeEquation([
       sym(["3", 0.9]),

@@ -5,6 +5,7 @@ import { solveExpression, type SolveResult } from "../../../lib/equation/solve";
 /** [input, expected kind, expected text (exact match, or a RegExp for messages)]. */
 const TABLE: [string | string[], SolveResult["kind"], string | RegExp][] = [
   ["12+7×3", "value", "33"],
+  ["12+7×3=", "value", "33"],
   ["1/3+1/6", "value", "1/2"],
   ["0.1+0.2", "value", "3/10"],
   ["2^10-24", "value", "1000"],
@@ -35,6 +36,7 @@ const TABLE: [string | string[], SolveResult["kind"], string | RegExp][] = [
   ["x^3-x^3+x=1", "solutions", "x = 1"],
   ["2+*3", "error", /could not read/i],
   ["x=", "error", /could not read/i],
+  ["2x+3=", "error", /could not read/i],
   ["1/0", "error", /division by zero/],
   ["2x+3", "error", /no '='/],
   ["x+y=3", "error", /second equation/],
