@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { labelComponents } from "../../../lib/equation/components";
 import { composeEquation } from "../../../lib/equation/compose-equation";
+import { composeSystem } from "../../../lib/equation/compose-system";
+import { segmentLines } from "../../../lib/equation/segment-lines";
 import { createRng } from "../../../lib/equation/synthetic-ink";
 import { CANONICAL_PIXELS, CANONICAL_SIZE } from "../../../lib/images/canonical-form";
 
@@ -75,3 +77,25 @@ describe("composeEquation", () => {
   });
 });
 
+
+describe("composeSystem", () => {
+  const seven = canonical([[[8, 2], [36, 2], [16, 44]]]);
+  const minus = canonical([[[0, 22], [44, 22]]]);
+  const line = [{ label: "7", canonical: seven }, { label: "-", canonical: minus }, { label: "7", canonical: seven }];
+
+  it("writes the lines one under the other, apart, and a brace left of them that spans both", () => {
+    const plain = composeSystem([line, line], { size: 60, rng: createRng(2) });
+    const withBrace = composeSystem([line, line], { size: 60, rng: createRng(2), brace: true });
+    assert.equal(segmentLines(plain).lines.length, 2);
+    assert.ok(withBrace.width > plain.width, "room for the brace");
+    const ink = Uint8Array.from(withBrace.pixels, (v) => (v < 128 ? 1 : 0));
+    const { components } = labelComponents({ width: withBrace.width, height: withBrace.height, mask: ink });
+    const brace = components.reduce((a, b) => (a.x < b.x ? a : b));
+    const others = components.filter((c) => c !== brace);
+    assert.ok(others.every((c) => c.x > brace.x + brace.width), "the brace stands left of the lines");
+    const top = Math.min(...others.map((c) => c.y));
+    const bottom = Math.max(...others.map((c) => c.y + c.height));
+    assert.ok(brace.y < top + 30 && brace.y + brace.height > bottom - 30, `the brace spans the lines: ${brace.y}-${brace.y + brace.height} vs ${top}-${bottom}`);
+    assert.equal(segmentLines(withBrace).lines.length, 2);
+  });
+});
