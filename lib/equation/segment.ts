@@ -167,8 +167,9 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       symbol.splitIfDoubtful = () => {
         const sides = sideBySide(g.componentIds.map((id) => byId.get(id)!), stroke);
         if (!sides) return null;
-        const [left, right] = sides.map((side) => ({ box: side.reduce<Rect>((r, c) => unionRect(r, c), side[0]!), ids: side.map((c) => c.id) }));
-        return { boxes: [tuple(left!.box), tuple(right!.box)], canonicals: [crop(left!.box, left!.ids), crop(right!.box, right!.ids)] };
+        const [left, right] = sides.map((side) => side.reduce<Rect>((r, c) => unionRect(r, c), side[0]!)) as [Rect, Rect];
+        const ids = sides.map((side) => side.map((c) => c.id)) as [number[], number[]];
+        return { boxes: [tuple(left), tuple(right)], canonicals: [crop(left, ids[0]), crop(right, ids[1])] };
       };
     }
     const join = (other: SymbolGroup): JoinProposal => {
