@@ -153,9 +153,10 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
           </button>
           <label className={styles.upload}>
             Upload a photo, scan or InkML ink{" "}
+            {/* HEIC is left out on purpose: an iPhone then hands over its photo as JPEG. */}
             <input
               type="file"
-              accept="image/png,image/jpeg,.inkml,application/inkml+xml"
+              accept="image/png,image/jpeg,image/webp,image/avif,.inkml,application/inkml+xml"
               onChange={(e) => onUpload(e.target.files?.[0])}
               disabled={busy}
             />

@@ -89,5 +89,22 @@ export function sniffImageType(bytes: Uint8Array): string | null {
   if (bytes.length >= 4 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return "image/gif";
   if (bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d) return "image/bmp";
   if (bytes.length >= 4 && ((bytes[0] === 0x49 && bytes[1] === 0x49) || (bytes[0] === 0x4d && bytes[1] === 0x4d))) return "image/tiff";
+  const brand = isoBrand(bytes);
+  if (brand === "avif" || brand === "avis") return "image/avif";
   return null;
+}
+
+/** HEIC brands: an iPhone's photos by default. libvips as sharp ships it reads AVIF but not HEVC. */
+const HEIC_BRANDS = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"]);
+
+/** True for a HEIC photo, which we cannot decode: the caller can say so instead of "not an image". */
+export function isHeic(bytes: Uint8Array): boolean {
+  const brand = isoBrand(bytes);
+  return brand !== null && HEIC_BRANDS.has(brand);
+}
+
+/** The major brand of an ISO media file (the "ftyp" box first), or null. */
+function isoBrand(bytes: Uint8Array): string | null {
+  if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(4, 8)) !== "ftyp") return null;
+  return String.fromCharCode(...bytes.subarray(8, 12));
 }

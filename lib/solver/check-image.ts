@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { MAX_INPUT_PIXELS, sniffImageType } from "../images/decode";
+import { isHeic, MAX_INPUT_PIXELS, sniffImageType } from "../images/decode";
 
 /** Uploads larger than this are refused before they are read in full. */
 export const MAX_SOLVE_BYTES = 10 * 1024 * 1024;
@@ -31,6 +31,9 @@ export async function checkImageBytes(bytes: Uint8Array): Promise<ImageHeader> {
   if (bytes.length === 0) throw new SolveInputError("empty upload: send a PNG or JPEG image");
   if (bytes.length > MAX_SOLVE_BYTES) throw tooLarge(bytes.length);
   const type = sniffImageType(bytes);
+  if (!type && isHeic(bytes)) {
+    throw new SolveInputError("a HEIC photo (an iPhone's default format) cannot be read here: send it as JPEG or PNG (on the iPhone, Settings > Camera > Formats > Most Compatible)");
+  }
   if (!type) throw new SolveInputError("not an image: send a PNG or JPEG (the first bytes match no image format)");
   let { width, height } = headerDimensions(bytes, type) ?? {};
   if (width === undefined || height === undefined) {

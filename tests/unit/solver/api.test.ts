@@ -5,6 +5,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
+import { checkImageBytes } from "../../../lib/solver/check-image";
 import { openDatabase } from "../../../lib/db/open-database";
 import { closeDb, getSqlite } from "../../../lib/db";
 import { resetEnvCache } from "../../../lib/env";
@@ -81,6 +82,19 @@ describe("POST /api/solve input checks", () => {
     const res = await post("2x+3=7, please", { "content-type": "image/png" });
     assert.equal(res.status, 400);
     assert.match(await message(res), /not an image/);
+  });
+
+  it("400 naming the format for a HEIC photo, which cannot be decoded here", async () => {
+    // An ISO media file's first box: size, "ftyp", the major brand.
+    const heic = new Uint8Array([0, 0, 0, 24, ...Buffer.from("ftypheic"), 0, 0, 0, 0, ...Buffer.from("mif1heic"), 0, 0, 0, 0]);
+    const res = await post(heic, { "content-type": "image/heic" });
+    assert.equal(res.status, 400);
+    assert.match(await message(res), /HEIC.*JPEG or PNG/);
+  });
+
+  it("takes an AVIF image (a newer phone or browser format)", async () => {
+    const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#ffffff" } }).avif().toBuffer();
+    assert.deepEqual(await checkImageBytes(avif), { type: "image/avif", width: 64, height: 48 });
   });
 
   it("400 for a form without an image field", async () => {
