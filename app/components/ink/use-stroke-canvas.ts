@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { PointerFilter } from "@/lib/ink/pointer-filter";
 
 export type Point = [number, number];
 
@@ -15,13 +16,14 @@ interface Options {
 }
 
 /**
- * Pointer-event ink capture shared by the Draw and Solve pages: mouse, pen and touch, strokes kept
- * as point lists (the stroke JSON of lib/ink/stroke-json.ts), drawn dark on white.
+ * Pointer-event ink capture shared by the Draw and Solve pages: mouse, pen and touch (one stroke
+ * at a time, a resting palm ignored once a pen draws: PointerFilter), strokes kept as point lists
+ * (the stroke JSON of lib/ink/stroke-json.ts), drawn dark on white.
  */
 export function useStrokeCanvas({ width, height, pen, onStrokeEnd }: Options) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const strokesRef = useRef<Point[][]>([]);
-  const drawingRef = useRef(false);
+  const pointersRef = useRef(new PointerFilter());
   const onStrokeEndRef = useRef(onStrokeEnd);
   onStrokeEndRef.current = onStrokeEnd;
   const [strokeCount, setStrokeCount] = useState(0);
@@ -37,23 +39,27 @@ export function useStrokeCanvas({ width, height, pen, onStrokeEnd }: Options) {
     return [((e.clientX - rect.left) * width) / rect.width, ((e.clientY - rect.top) * height) / rect.height];
   };
 
-  const endStroke = () => {
-    if (!drawingRef.current) return;
-    drawingRef.current = false;
+  const endStroke = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    if (!pointersRef.current.up(e)) return;
     onStrokeEndRef.current?.();
   };
 
   const handlers = {
     onPointerDown: (e: React.PointerEvent<HTMLCanvasElement>) => {
       e.preventDefault();
-      canvasRef.current!.setPointerCapture(e.pointerId);
-      drawingRef.current = true;
+      if (!pointersRef.current.down(e)) return;
+      try {
+        // Keeps the stroke when the pointer leaves the canvas; without it the stroke still draws.
+        canvasRef.current!.setPointerCapture(e.pointerId);
+      } catch {
+        // A pointer the browser no longer tracks (it lifted already) cannot be captured.
+      }
       strokesRef.current.push([pointOf(e)]);
       setStrokeCount(strokesRef.current.length);
       redraw();
     },
     onPointerMove: (e: React.PointerEvent<HTMLCanvasElement>) => {
-      if (!drawingRef.current) return;
+      if (!pointersRef.current.moves(e)) return;
       const stroke = strokesRef.current[strokesRef.current.length - 1];
       if (!stroke) return;
       // Pens report points between frames; keep them for smooth curves.

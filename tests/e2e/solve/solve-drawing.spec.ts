@@ -107,6 +107,35 @@ test.describe("Solve page", () => {
     await expect(page.getByTestId("levelled")).toContainText(/sloped 1[0-4]° down/);
   });
 
+  test("draws with a pen while the hand rests on the screen: the palm leaves no ink", async ({ page }) => {
+    await page.goto("/solve");
+    // Hydrated once the model line has been fetched.
+    await expect(page.getByText(/^Model #/)).toBeVisible();
+    const canvas = page.getByRole("img", { name: "Equation drawing area" });
+    const box = (await canvas.boundingBox())!;
+    const at = (x: number, y: number) => ({ clientX: box.x + (x * box.width) / 760, clientY: box.y + (y * box.height) / 260, bubbles: true });
+    const send = (type: string, pointerId: number, pointerType: string, x: number, y: number) =>
+      canvas.dispatchEvent(type, { ...at(x, y), pointerId, pointerType, isPrimary: pointerType === "pen", buttons: type === "pointerup" ? 0 : 1 });
+    // The pen draws a 1 down the left; the palm touches down on the right mid-stroke and drags.
+    await send("pointerdown", 7, "pen", 100, 60);
+    await send("pointerdown", 8, "touch", 600, 60);
+    for (let k = 1; k <= 10; k++) {
+      await send("pointermove", 7, "pen", 100, 60 + k * 14);
+      await send("pointermove", 8, "touch", 600 + k * 10, 60 + k * 14);
+    }
+    await send("pointerup", 8, "touch", 700, 200);
+    await send("pointerup", 7, "pen", 100, 200);
+    // After the pen, a touch on its own is still the resting hand.
+    await send("pointerdown", 9, "touch", 400, 100);
+    await send("pointermove", 9, "touch", 450, 150);
+    await send("pointerup", 9, "touch", 450, 150);
+    const darkAt = (x: number, y: number) =>
+      canvas.evaluate((c: HTMLCanvasElement, [px, py]) => c.getContext("2d")!.getImageData(px!, py!, 1, 1).data[0]! < 128, [x, y]);
+    expect(await darkAt(100, 130)).toBe(true);
+    expect(await darkAt(650, 130)).toBe(false);
+    expect(await darkAt(425, 125)).toBe(false);
+  });
+
   test("refuses an upload that is not an image, with the reason", async ({ page }) => {
     await page.goto("/solve");
     await page.getByLabel(/Upload a photo/).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("2x+3=7 is not a picture") });
