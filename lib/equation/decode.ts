@@ -69,6 +69,12 @@ export interface DecodeOptions {
 const MIN_P = 1e-9;
 const DEFAULT_BEAM = 256;
 /**
+ * An "=" may end the line ("12+7×3=" asks for the value) only when the model reads it this surely:
+ * otherwise any flat stroke left at the end, the flag of a 5 drawn apart, could end the line as an
+ * "=" that no well-formed reading needed.
+ */
+const TRAILING_EQUALS_P = 0.5;
+/**
  * Log-cost of reading a symbol the segmenter marked as raised on the line instead. The mark is
  * geometric and mostly right, so it takes the grammar or a confident classifier to undo it:
  * "3x=36" with a high, short = after the small x, not "3x^2 36".
@@ -99,6 +105,8 @@ interface State {
   /** What the last token read was, and, when it is one of CONTEXT_LABELS on the line, that label and what came before it. */
   lastKind: ContextKind;
   pending: { label: string; before: ContextKind } | null;
+  /** After an "=": whether the model was sure of it, so that it may end the line (see TRAILING_EQUALS_P). */
+  sureEquals?: boolean;
   score: number;
   /** Index into each token's candidates and how many symbols it covers, back-pointed as a persistent list. */
   path: { choice: number; span: number; raised: boolean; part?: 0 | 1; prev: State["path"] } | null;
@@ -122,7 +130,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   const beams: Map<string, State>[] = Array.from({ length: n + 1 }, () => new Map());
   beams[0]!.set("", { last: "start", stack: "", relations: 0, lastKind: "edge", pending: null, score: 0, path: null });
   const offer = (at: number, next: State) => {
-    const key = `${next.last}|${next.stack}|${next.relations}|${next.lastKind}|${next.pending ? `${next.pending.label}:${next.pending.before}` : ""}`;
+    const key = `${next.last}|${next.stack}|${next.relations}|${next.lastKind}|${next.pending ? `${next.pending.label}:${next.pending.before}` : ""}|${next.sureEquals ? 1 : 0}`;
     const seen = beams[at]!.get(key);
     if (!seen || seen.score < next.score) beams[at]!.set(key, next);
   };
@@ -170,7 +178,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
   }
   const finals = [...beams[n]!.values()]
     .map((s) => place(s, false))
-    .filter((s): s is State => s !== null && (isOperand(s.last) || s.last === "equals") && s.stack === "")
+    .filter((s): s is State => s !== null && (isOperand(s.last) || (s.last === "equals" && s.sureEquals === true)) && s.stack === "")
     .map((s) => (s.pending ? { ...s, score: s.score + contextLogRatio(options.context, s.pending.label, s.pending.before, "edge") } : s));
   const winner = finals.sort((a, b) => b.score - a.score)[0];
 
@@ -223,6 +231,7 @@ function read(from: State, candidate: LabelCandidate, raised: boolean, context: 
   const kind = contextKind({ label: candidate.label, superscript: raised });
   const settled = from.pending ? contextLogRatio(context, from.pending.label, from.pending.before, kind) : 0;
   next.score = from.score + settled + Math.log(Math.max(candidate.p, MIN_P));
+  if (next.last === "equals") next.sureEquals = candidate.p >= TRAILING_EQUALS_P;
   // Without a context prior what came before never matters: states stay merged as before.
   next.lastKind = context ? kind : "edge";
   next.pending = context && !raised && (CONTEXT_LABELS as readonly string[]).includes(candidate.label) ? { label: candidate.label, before: from.lastKind } : null;

@@ -36,6 +36,9 @@ describe("decodeEquation", () => {
     assert.ok(asked.wellFormed);
     const less = decodeEquation([sym(["2", 0.9]), sym(["+", 0.9]), sym(["3", 0.9]), sym(["<", 0.9], ["z", 0.05])]);
     assert.equal(less.expression, "2+3*z");
+    // A stroke the model barely takes for an = (a 5's flag drawn apart) does not end the line as one.
+    const flag = decodeEquation([sym(["5", 0.9]), sym(["6", 0.01], ["5", 0.009]), sym(["-", 0.99], ["=", 0.002])], {});
+    assert.notEqual(flag.expression.at(-1), "=");
   });
 
   it("closes a bracket rather than leave it unbalanced", () => {
