@@ -63,6 +63,11 @@ export interface DecodeOptions {
   beamWidth?: number;
   /** How likely x and × are between given neighbours (a cross between a number and a bracket is ×). */
   context?: ContextPrior;
+  /**
+   * The line is an equation when it can be read as one: a line of a system, where a reading
+   * without its = ("x-y-2", an = read as a minus) solves nothing.
+   */
+  preferEquation?: boolean;
 }
 
 /** Stands in for a probability of 0 so a zero-scored label is still ranked, just last. */
@@ -180,7 +185,8 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
     .map((s) => place(s, false))
     .filter((s): s is State => s !== null && (isOperand(s.last) || (s.last === "equals" && s.sureEquals === true)) && s.stack === "")
     .map((s) => (s.pending ? { ...s, score: s.score + contextLogRatio(options.context, s.pending.label, s.pending.before, "edge") } : s));
-  const winner = finals.sort((a, b) => b.score - a.score)[0];
+  const equations = options.preferEquation ? finals.filter((s) => s.relations > 0) : [];
+  const winner = (equations.length > 0 ? equations : finals).sort((a, b) => b.score - a.score)[0];
 
   // Without a well-formed reading: every symbol alone, its top-1, placed as segmented.
   let steps: { choice: number; span: number; raised: boolean; part?: 0 | 1 }[] = symbols.map((s) => ({ choice: 0, span: 1, raised: s.superscript === true }));

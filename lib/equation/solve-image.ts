@@ -120,7 +120,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
         : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
     });
-    const decoded = decodeEquation(hypotheses, { context: placement?.context });
+    const decoded = decodeEquation(hypotheses, { context: placement?.context, preferEquation: units.length > 1 });
     wellFormed &&= decoded.wellFormed;
     expressions.push(decoded.expression);
     decoded.tokens.forEach((t, i) => {
@@ -232,7 +232,7 @@ async function readLines(
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeEquation(hypotheses, { context: placement?.context });
+    const first = decodeEquation(hypotheses, { context: placement?.context, preferEquation: segmentedLines.length > 1 });
     logProb += first.logProb;
     tokenCount += first.tokens.length;
     wellFormed &&= first.wellFormed;

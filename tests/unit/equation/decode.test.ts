@@ -41,6 +41,15 @@ describe("decodeEquation", () => {
     assert.notEqual(flag.expression.at(-1), "=");
   });
 
+  it("reads a line of a system as an equation when it can be one", () => {
+    // x-y=2 whose = the model takes for a minus first.
+    const line = [sym(["x", 0.9]), sym(["-", 0.9]), sym(["y", 0.9]), sym(["-", 0.6], ["=", 0.3]), sym(["2", 0.9])];
+    assert.equal(decodeEquation(line).expression, "x-y-2");
+    assert.equal(decodeEquation(line, { preferEquation: true }).expression, "x-y=2");
+    // Without an = among the readings, the best reading stands.
+    assert.equal(decodeEquation([sym(["x", 0.9]), sym(["-", 0.9]), sym(["2", 0.9])], { preferEquation: true }).expression, "x-2");
+  });
+
   it("closes a bracket rather than leave it unbalanced", () => {
     const r = decodeEquation([
       sym(["3", 0.9]),
