@@ -26,7 +26,8 @@
  *     part of the page;
  * (j) exact-match on the photos of (d) at 0.2-0.35 of their size (a photo from further off).
  * (k) exact-match on systems of two linear equations in x and y composed the same way as (b), one
- *     line under the other, every other one opened with a curly brace (lib/equation/compose-system).
+ *     line under the other, every other one opened with a curly brace (lib/equation/compose-system);
+ * (l) the systems of (k) as simulated photos, like (d).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -254,19 +255,29 @@ async function main(): Promise<number> {
   printFailures(squares, Number(values.failures), log);
 
   // (k) systems of two equations, half of them opened with a brace
+  // (l) the same systems photographed, each section with its own generator
   const systems = emptyScore();
+  const systemPhotos = emptyScore();
   const systemRng = createRng(Number(values.seed) + 6);
+  const systemPhotoRng = createRng(Number(values.seed) + 7);
   for (let k = 0; k < Math.round(n / 5); k++) {
     const lines = randomSystem(systemRng);
     if (lines.flat().some((l) => !pool.has(l))) continue;
     const pick = (label: string) => ({ label, canonical: pool.get(label)![Math.floor(systemRng() * pool.get(label)!.length)]! });
     const brace = k % 2 === 1;
-    const image = composeSystem(lines.map((line) => line.map(pick)), { size: 40 + Math.round(systemRng() * 80), rng: systemRng, brace });
+    const symbols = lines.map((line) => line.map(pick));
+    const size = 40 + Math.round(systemRng() * 80);
+    const image = composeSystem(symbols, { size, rng: systemRng, brace });
     const truth = lines.map((line) => buildExpression(line.map((label) => ({ label, superscript: false })))).join("; ");
-    await score(systems, `system-${brace ? "braced-" : ""}${k}`, image, lines.flat(), truth);
+    const name = `system-${brace ? "braced-" : ""}${k}`;
+    await score(systems, name, image, lines.flat(), truth);
+    // The pen as wide for a line's height as in (d): a line is about 2.8 digit heights high.
+    await score(systemPhotos, `photo-${name}`, await photograph(image, systemPhotoRng, paper, Math.round(size * 2.8)), lines.flat(), truth);
   }
   log(`(k) systems of two equations composed from ${writers}-split symbols, half of them with a brace: ${summary(systems)}`);
   printFailures(systems, Number(values.failures), log);
+  log(`(l) the systems of (k) as simulated photos: ${summary(systemPhotos)}`);
+  printFailures(systemPhotos, Number(values.failures), log);
 
   // (c) latency of a 10-symbol equation
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
@@ -305,6 +316,7 @@ async function main(): Promise<number> {
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         systems: { exact: systems.exact, total: systems.total, accuracy: systems.exact / systems.total },
+        systemPhotos: { exact: systemPhotos.exact, total: systemPhotos.total, accuracy: systemPhotos.exact / systemPhotos.total },
         latency: { symbols: latencyLabels.length, p50, p95, runs },
       }),
     );
