@@ -122,8 +122,9 @@ interface State {
  * expression, maximising the product of probabilities. Dynamic programming over grammar
  * states (what came last, open brackets, relations used): at most one relation (=, <, ≤ ...),
  * binary operators only between operands (a leading or post-bracket minus is allowed), no
- * trailing operator (a trailing "=" asks for the value of the left side), matched brackets, √ followed by an operand, and superscripts only after
- * an operand (a symbol marked raised may also be read on the line, at FLAT_FOR_RAISED_COST).
+ * trailing operator (a trailing "=" asks for the value of the left side), matched brackets, √
+ * followed by an operand, and superscripts only after an operand (a symbol marked raised may
+ * also be read on the line, at FLAT_FOR_RAISED_COST).
  * Readings that reach the same state are merged, so with the default beam the
  * search is exact for one-line equations. Where a symbol may be joined with the next, or cut in
  * two, the readings compete on the same terms: the product of the probabilities of the tokens read.

@@ -33,9 +33,9 @@ export function solveExpression(input: string | readonly string[]): SolveResult 
 
 function solveSingle(line: string): SolveResult {
   // "12+7×3=" asks for the value, as on a calculator.
-  const asked = /^([^=<>≤≥≠]+)=\s*$/.exec(line);
-  if (asked) {
-    const value = constantOf(expressionToPolynomial(asked[1]!));
+  const { sides, relations } = splitAtRelations(line);
+  if (relations.length === 1 && relations[0] === "=" && sides[0]!.trim() !== "" && sides[1]!.trim() === "") {
+    const value = constantOf(expressionToPolynomial(sides[0]!));
     if (value !== undefined) return valueResult(value);
   }
   const equation = equationToPolynomial(line);

@@ -102,7 +102,6 @@ const BRACE_ROW_SKIP = 2;
  */
 export function withoutSystemBrace(ink: InkMask): InkMask | null {
   const { width, height, mask } = ink;
-  const stroke = estimateStrokeWidth(ink);
   const columns = new Uint32Array(width);
   for (let i = 0; i < mask.length; i++) columns[i % width]! += mask[i]!;
   let first = 0;
@@ -111,24 +110,17 @@ export function withoutSystemBrace(ink: InkMask): InkMask | null {
   while (end < width && columns[end]! > 0) end++;
   let gap = end;
   while (gap < width && columns[gap] === 0) gap++;
-  if (end >= width || gap >= width || gap - end < Math.max(2, BRACE_GAP_STROKES * stroke)) return null;
+  if (end >= width || gap >= width || gap - end < 2) return null;
+  const stroke = estimateStrokeWidth(ink);
+  if (gap - end < BRACE_GAP_STROKES * stroke) return null;
 
-  const left = new Uint8Array(mask.length);
-  const rest = new Uint8Array(mask.length);
+  // The rows the ink left of the gap covers, and the longest run of rows it skips.
   let top = -1;
   let bottom = -1;
   let skip = 0;
   let longestSkip = 0;
   for (let y = 0; y < height; y++) {
-    let inked = false;
-    for (let x = 0, row = y * width; x < width; x++) {
-      if (!mask[row + x]) continue;
-      if (x < end) {
-        left[row + x] = 1;
-        inked = true;
-      } else rest[row + x] = 1;
-    }
-    if (!inked) {
+    if (!mask.subarray(y * width + first, y * width + end).includes(1)) {
       skip++;
       continue;
     }
@@ -138,6 +130,8 @@ export function withoutSystemBrace(ink: InkMask): InkMask | null {
     skip = 0;
   }
   if (top < 0 || longestSkip > BRACE_ROW_SKIP * stroke || end - first > BRACE_ASPECT * (bottom - top)) return null;
+  const rest = Uint8Array.from(mask);
+  for (let y = top; y < bottom; y++) rest.fill(0, y * width + first, y * width + end);
   const without = { width, height, mask: rest };
   const bands = bandsFromMask(without);
   if (bands.length < 2) return null;

@@ -30,16 +30,14 @@ export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {})
   if (bytes.length === 0) throw new ImageDecodeError("empty file");
   try {
     let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).autoOrient();
-    if (options.maxPixels !== undefined) {
-      const { width = 0, height = 0 } = await pipeline.metadata();
-      if (width * height > options.maxPixels) {
-        // A box of equal sides scaled by the area ratio: the same area whichever way the photo is turned.
-        const side = Math.floor(Math.max(width, height) * Math.sqrt(options.maxPixels / (width * height)));
-        pipeline = pipeline.resize({ width: side, height: side, fit: "inside", kernel: "lanczos3" });
-      }
+    const { width = 0, height = 0, hasAlpha } = await pipeline.metadata();
+    if (options.maxPixels !== undefined && width * height > options.maxPixels) {
+      // A box of equal sides scaled by the area ratio: the same area whichever way the photo is turned.
+      const side = Math.floor(Math.max(width, height) * Math.sqrt(options.maxPixels / (width * height)));
+      pipeline = pipeline.resize({ width: side, height: side, fit: "inside", kernel: "lanczos3" });
     }
-    const { hasAlpha } = await pipeline.metadata();
-    const { data, info } = await pipeline.clone().greyscale().raw().toBuffer({ resolveWithObject: true });
+    // With alpha the pipeline is read twice: its levels, then its alpha.
+    const { data, info } = await (hasAlpha ? pipeline.clone() : pipeline).greyscale().raw().toBuffer({ resolveWithObject: true });
     const gray = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
     if (!hasAlpha) return { width: info.width, height: info.height, pixels: gray };
     const alpha = await pipeline.clone().ensureAlpha().extractChannel("alpha").raw().toBuffer();
