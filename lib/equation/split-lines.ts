@@ -92,6 +92,11 @@ const BRACE_ASPECT = 0.5;
 const BRACE_GAP_STROKES = 1;
 /** Rows the brace may skip (two arcs that do not quite meet at its tip), in pen widths. */
 const BRACE_ROW_SKIP = 2;
+/**
+ * Runs of columns, each no wider than the pen, that may stand left of a brace: what is left of a
+ * squared page's column, or a sliver of the page's edge. More than this and there is no brace.
+ */
+const MARKS_BEFORE_BRACE = 2;
 
 /**
  * The mask without the brace of a system written as one (a tall "{" or "[" left of two or more
@@ -99,28 +104,50 @@ const BRACE_ROW_SKIP = 2;
  * lines would read as one. It is the ink left of the first blank columns, when that ink is
  * narrow, runs unbroken from the first line to the last, and without it the rest falls into two
  * or more lines: the first symbols of two lines share columns too, but not the rows between them.
+ * Up to MARKS_BEFORE_BRACE runs of columns no wider than the pen may come before it (a grid
+ * column of squared paper runs the page's height and would join the lines again); they go with it.
  */
 export function withoutSystemBrace(ink: InkMask): InkMask | null {
-  const { width, height, mask } = ink;
+  const { width, mask } = ink;
   const columns = new Uint32Array(width);
   for (let i = 0; i < mask.length; i++) columns[i % width]! += mask[i]!;
+  let stroke = 0;
   let first = 0;
   while (first < width && columns[first] === 0) first++;
-  let end = first;
-  while (end < width && columns[end]! > 0) end++;
-  let gap = end;
-  while (gap < width && columns[gap] === 0) gap++;
-  if (end >= width || gap >= width || gap - end < 2) return null;
-  const stroke = estimateStrokeWidth(ink);
-  if (gap - end < BRACE_GAP_STROKES * stroke) return null;
+  let start = first;
+  for (let marks = 0; marks <= MARKS_BEFORE_BRACE; marks++) {
+    let end = start;
+    while (end < width && columns[end]! > 0) end++;
+    let gap = end;
+    while (gap < width && columns[gap] === 0) gap++;
+    if (end >= width || gap >= width) return null;
+    // The pen is measured only once some ink stands apart (most images have no brace).
+    if (gap - end >= 2 && stroke === 0) stroke = estimateStrokeWidth(ink);
+    if (gap - end >= 2 && gap - end >= BRACE_GAP_STROKES * stroke) {
+      const without = braceRemoved(ink, stroke, first, start, end);
+      if (without) return without;
+    }
+    // Only a mark no wider than the pen may stand before the brace.
+    if (stroke === 0) stroke = estimateStrokeWidth(ink);
+    if (end - start > stroke) return null;
+    start = gap;
+  }
+  return null;
+}
 
-  // The rows the ink left of the gap covers, and the longest run of rows it skips.
+/**
+ * The mask without columns [first, end) when the ink of [start, end) is a brace: narrow, unbroken
+ * and reaching into the first and the last of the two or more lines the rest falls into.
+ */
+function braceRemoved(ink: InkMask, stroke: number, first: number, start: number, end: number): InkMask | null {
+  const { width, height, mask } = ink;
+  // The rows the ink of [start, end) covers, and the longest run of rows it skips.
   let top = -1;
   let bottom = -1;
   let skip = 0;
   let longestSkip = 0;
   for (let y = 0; y < height; y++) {
-    if (!mask.subarray(y * width + first, y * width + end).includes(1)) {
+    if (!mask.subarray(y * width + start, y * width + end).includes(1)) {
       skip++;
       continue;
     }
@@ -129,13 +156,14 @@ export function withoutSystemBrace(ink: InkMask): InkMask | null {
     bottom = y + 1;
     skip = 0;
   }
-  if (top < 0 || longestSkip > BRACE_ROW_SKIP * stroke || end - first > BRACE_ASPECT * (bottom - top)) return null;
+  if (top < 0 || longestSkip > BRACE_ROW_SKIP * stroke || end - start > BRACE_ASPECT * (bottom - top)) return null;
   const rest = Uint8Array.from(mask);
-  for (let y = top; y < bottom; y++) rest.fill(0, y * width + first, y * width + end);
+  for (let y = top; y < bottom; y++) rest.fill(0, y * width + start, y * width + end);
+  // The marks before the brace go over the whole page's height.
+  if (start > first) for (let y = 0; y < height; y++) rest.fill(0, y * width + first, y * width + start);
   const without = { width, height, mask: rest };
   const bands = bandsFromMask(without);
   if (bands.length < 2) return null;
-  // It reaches into the first line and the last.
   const firstBand = bands[0]!;
   const lastBand = bands[bands.length - 1]!;
   if (top > (firstBand.top + firstBand.bottom) / 2 || bottom < (lastBand.top + lastBand.bottom) / 2) return null;
