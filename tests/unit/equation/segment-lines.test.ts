@@ -45,6 +45,19 @@ describe("segmentLines on a system written with a brace", () => {
     assert.deepEqual(read.lines.map((l) => l.length), [6, 5]);
   });
 
+  it("finds the brace behind a grid column or a sliver of the page's edge, and drops them", () => {
+    const withBrace = braced(system());
+    const { width, height } = withBrace;
+    const marked = { width: width + 12, height, pixels: new Uint8Array((width + 12) * height).fill(255) };
+    for (let y = 0; y < height; y++) {
+      marked.pixels.set(withBrace.pixels.subarray(y * width, (y + 1) * width), y * marked.width + 12);
+      // A squared page's column, 2 px wide, broken where the threshold lost it; a sliver at the foot.
+      if (y % 12 < 9) marked.pixels.fill(90, y * marked.width + 2, y * marked.width + 4);
+      if (y > height * 0.9) marked.pixels.fill(60, y * marked.width + 7, y * marked.width + 10);
+    }
+    assert.deepEqual(parts(marked), [[1, 1, 1, 1, 2, 1], [1, 1, 1, 2, 1]]);
+  });
+
   it("keeps a bracket that opens one line", () => {
     assert.deepEqual(segmentLines(written("(x+1)=4")).lines.map((l) => l.length), [7]);
   });
