@@ -100,7 +100,7 @@ function thresholdAgainstBackground(
   const mask = new Uint8Array(ink.length);
   for (let i = 0; i < flat.length; i++) mask[i] = flat[i]! > threshold ? 1 : 0;
   reopenThinGaps(mask, raw, background, width, height, threshold, contrast);
-  dropFaintComponents(mask, flat, width, height, Math.ceil(Math.min(threshold * CLEAR_INK, threshold + CLEAR_MARGIN)));
+  dropFaintComponents(mask, flat, width, height, threshold);
   return mask;
 }
 
@@ -111,18 +111,28 @@ function thresholdAgainstBackground(
  * too short to be known for ruling. A component must reach this many times the threshold
  * somewhere to be ink (the pieces of such a ruling, and its crossings, peak at 1.1-1.5 times it, pencil at 2-3),
  * or clear it by CLEAR_MARGIN: with a high threshold (dark ink) a thin piece of a stroke, gray
- * from anti-aliasing, must not have to reach 1.6 times it.
+ * from anti-aliasing, must not have to reach 1.6 times it. Nor need it reach WRITING_SHARE of
+ * the writing's own level (the median peak of the components that do clear it by so much):
+ * faint gray writing, held at the threshold's floor, peaks at 1.5-1.9 times it, and would lose
+ * half its symbols. It must still reach FAINT_FLOOR times the threshold, so that specks of paper
+ * grain on a blank page, or the faintest pieces of a ruling, stay out.
  */
 const CLEAR_INK = 1.6;
 const CLEAR_MARGIN = 24;
+const WRITING_SHARE = 0.85;
+const FAINT_FLOOR = 1.4;
 
-function dropFaintComponents(mask: Uint8Array, flat: Uint8Array, width: number, height: number, least: number): void {
+function dropFaintComponents(mask: Uint8Array, flat: Uint8Array, width: number, height: number, threshold: number): void {
+  const clear = Math.min(threshold * CLEAR_INK, threshold + CLEAR_MARGIN);
   const { labels, components } = labelComponents({ width, height, mask });
   const peak = new Uint8Array(components.length + 1);
   for (let i = 0; i < mask.length; i++) {
     const id = labels[i]!;
     if (id > 0 && flat[i]! > peak[id]!) peak[id] = flat[i]!;
   }
+  const clearing = peak.subarray(1).filter((p) => p >= clear).sort();
+  const writing = clearing.length > 0 ? clearing[clearing.length >> 1]! : 0;
+  const least = Math.ceil(Math.min(clear, Math.max(WRITING_SHARE * writing, threshold * FAINT_FLOOR)));
   for (let i = 0; i < mask.length; i++) if (labels[i]! > 0 && peak[labels[i]!]! < least) mask[i] = 0;
 }
 

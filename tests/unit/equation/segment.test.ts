@@ -127,6 +127,12 @@ describe("segmentEquation", () => {
     }
   });
 
+  it("keeps every symbol of faint writing whose first half is fainter still (a pen running dry)", () => {
+    const { image, truth } = draw("2x+3=7");
+    const faint = image.pixels.map((v, i) => Math.round(255 - (255 - v) * (i % image.width < image.width / 2 ? 0.32 : 0.37)));
+    assertBoxesMatch(segmentEquation({ ...image, pixels: faint }), truth);
+  });
+
   it("binarises a gradient from bright to dim paper without turning the dim side into ink", () => {
     const { image } = draw("3", { paper: [250, 60] });
     const { mask } = binarizeInk(image);
