@@ -36,6 +36,11 @@ export interface ZoomParams {
   factor: number;
 }
 
+export interface SlantParams {
+  /** Horizontal shift per pixel above the centre: 0.2 leans the ink about 11 degrees to the right. */
+  factor: number;
+}
+
 const CENTRE = (N - 1) / 2;
 const sampler = createBilinearSampler();
 
@@ -58,6 +63,17 @@ export function shiftAffine({ dx, dy }: ShiftParams): Affine {
 /** Uniform scaling about the image centre. */
 export function zoomAffine({ factor }: ZoomParams): Affine {
   return aboutCentre(factor, 0, 0, factor);
+}
+
+/**
+ * Leans the ink as a writer's slant does: a shear about the centre (the top moves right for a
+ * positive factor), narrowed by 1 + |factor| / 2 so that ink spanning the frame loses at most
+ * the tips of its corners; narrowed all the way, a thin symbol lost half its ink. The height,
+ * which canonical ink fills for most symbols, is kept.
+ */
+export function slantAffine({ factor }: SlantParams): Affine {
+  const narrow = 1 / (1 + Math.abs(factor) / 2);
+  return aboutCentre(narrow, -factor * narrow, 0, 1);
 }
 
 /** The map that applies `first`, then `second`. */

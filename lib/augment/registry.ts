@@ -1,4 +1,4 @@
-import { rotationAffine, shiftAffine, warpAffine, zoomAffine } from "./affine";
+import { rotationAffine, shiftAffine, slantAffine, warpAffine, zoomAffine } from "./affine";
 import { distortElastic, distortElasticAfterAffine } from "./elastic";
 import { invertPolarity } from "./invert";
 import { dilate, erode, jitterThickness } from "./morphology";
@@ -57,6 +57,13 @@ export const OPERATIONS: readonly PixelOperation[] = [
     params: { factor: { min: 0.5, max: 1.5, default: 1, description: "ink scale (1.2 = 20% larger)" } },
     toAffine: zoomAffine,
     apply: (pixels, params, _rng, out) => warpAffine(pixels, zoomAffine(params), out),
+  }),
+  defineOperation({
+    name: "slant",
+    description: "Lean the ink left or right, as writers slant",
+    params: { factor: { min: -0.6, max: 0.6, default: 0, description: "shear: 0.2 leans about 11 degrees to the right" } },
+    toAffine: slantAffine,
+    apply: (pixels, params, _rng, out) => warpAffine(pixels, slantAffine(params), out),
   }),
   defineOperation({
     name: "elastic",

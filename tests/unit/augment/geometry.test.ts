@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { rotationAffine, shiftAffine, warpAffine, zoomAffine } from "../../../lib/augment/affine";
+import { rotationAffine, shiftAffine, slantAffine, warpAffine, zoomAffine } from "../../../lib/augment/affine";
 import { distortElastic } from "../../../lib/augment/elastic";
 import { createRng } from "../../../lib/augment/prng";
 import { countInk, drawRect, drawSeven, inkBox, inkCentroid } from "./fixtures";
@@ -50,6 +50,26 @@ describe("rotate", () => {
     const out = warpAffine(drawRect(20, 24, 20, 24), rotationAffine({ degrees: 5 }));
     const { x, y } = inkCentroid(out);
     assert.ok(Math.abs(x - 22) < 0.1 && Math.abs(y - 22) < 0.1);
+  });
+});
+
+describe("slant", () => {
+  it("leans an upright stroke to the right for a positive factor, keeping its height", () => {
+    const out = warpAffine(drawRect(21, 23, 2, 42), slantAffine({ factor: 0.3 }));
+    const top = inkCentroid(out.map((v, i) => (i < 45 * 10 ? v : 0)));
+    const bottom = inkCentroid(out.map((v, i) => (i >= 45 * 35 ? v : 0)));
+    assert.ok(top.x - bottom.x > 7, `top ${top.x}, bottom ${bottom.x}`);
+    assert.equal(inkBox(out)!.height, 41);
+    const left = warpAffine(drawRect(21, 23, 2, 42), slantAffine({ factor: -0.3 }));
+    assert.ok(inkCentroid(left.map((v, i) => (i < 45 * 10 ? v : 0))).x < 22 - 3);
+  });
+
+  it("narrows the ink so that a frame-wide symbol loses only the tips of its corners", () => {
+    const square = drawRect(0, 44, 0, 44);
+    const out = warpAffine(square, slantAffine({ factor: 0.3 }));
+    // The middle rows stay clear of both edges; the top row runs off the right edge by 3 px at most.
+    for (let y = 14; y <= 30; y++) assert.ok(out[y * 45]! < 128 && out[y * 45 + 44]! < 128, `row ${y} reaches the frame`);
+    assert.ok(countInk(out) > countInk(square) * 0.8);
   });
 });
 
