@@ -160,13 +160,29 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       const cut = touchingSplit(labelled, g.box, g.componentIds[0]!, minAspect);
       return cut && { boxes: [tuple(cut[0]), tuple(cut[1])], canonicals: [crop(cut[0], g.componentIds), crop(cut[1], g.componentIds)] };
     };
+    // "=0" written touching: one bar of the = runs into the 0 and the other was merged with them.
+    // The largest part is cut as one stroke would be, and the others go with the side their
+    // centre falls on. A bar is never cut: the parts of ÷ and = stay together.
+    const cutThroughLargest = (parts: readonly Component[]): SplitProposal | null => {
+      const largest = parts.reduce((a, b) => (b.area > a.area ? b : a));
+      if (isBar(largest, symbolSize)) return null;
+      const cut = touchingSplit(labelled, largest, largest.id, DOUBT_SPLIT_ASPECT);
+      if (!cut) return null;
+      const at = cut[1].x;
+      const others = parts.filter((c) => c !== largest);
+      const [left, right] = cut.map((side, k) =>
+        others.filter((c) => (c.x + c.width / 2 < at) === (k === 0)).reduce<Rect>((r, c) => unionRect(r, c), side),
+      ) as [Rect, Rect];
+      return { boxes: [tuple(left), tuple(right)], canonicals: [crop(left, g.componentIds), crop(right, g.componentIds)] };
+    };
     const cut = single ? split() : null;
     if (cut) symbol.splitInTwo = cut;
     else if (single) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
     else if (options.splitTouching && !g.superscript && g.componentIds.length > 1) {
       symbol.splitIfDoubtful = () => {
-        const sides = sideBySide(g.componentIds.map((id) => byId.get(id)!), stroke);
-        if (!sides) return null;
+        const parts = g.componentIds.map((id) => byId.get(id)!);
+        const sides = sideBySide(parts, stroke);
+        if (!sides) return cutThroughLargest(parts);
         const [left, right] = sides.map((side) => side.reduce<Rect>((r, c) => unionRect(r, c), side[0]!)) as [Rect, Rect];
         const ids = sides.map((side) => side.map((c) => c.id)) as [number[], number[]];
         return { boxes: [tuple(left), tuple(right)], canonicals: [crop(left, ids[0]), crop(right, ids[1])] };

@@ -302,6 +302,20 @@ describe("segmentEquation: one stroke that may be two touching symbols", () => {
     assert.equal(bars!.splitIfDoubtful?.() ?? null, null);
   });
 
+  it("offers an = whose upper bar runs into the 0 after it, merged with its lower bar, cut from the 0 when the model doubts them", () => {
+    const zeroRight = zero.map(([x, y]) => [x + 20, y] as [number, number]);
+    // The upper bar ends on the 0's left side (x 115); the lower one stops short of it.
+    const touching = strokes([[[60, 70], [116, 70]], [[60, 95], [100, 95]], zeroRight], 220, 160);
+    const [symbol, ...rest] = segmentEquation(touching, { splitTouching: true, removeRuledLines: false });
+    assert.equal(rest.length, 0, "merged as one symbol");
+    assert.equal(symbol!.parts, 2);
+    const cut = symbol!.splitIfDoubtful?.();
+    assert.ok(cut, "the = and the 0 are offered apart");
+    const [left, right] = cut.boxes;
+    assert.ok(left[0] <= 60 && left[0] + left[2] <= 118 && left[3] >= 25 && left[3] <= 40, `left side is the two bars: ${left}`);
+    assert.ok(right[0] >= 100 && right[3] >= 80, `right side is the 0: ${right}`);
+  });
+
   it("proposes no cut unless asked, nor for a symbol not wide enough to hold two", () => {
     assert.equal(segmentEquation(twenty(), { removeRuledLines: false })[0]!.splitInTwo, undefined);
     assert.equal(segmentEquation(strokes([zero], 200, 160), { splitTouching: true, removeRuledLines: false })[0]!.splitInTwo, undefined);
