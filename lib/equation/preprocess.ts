@@ -131,7 +131,8 @@ function dropFaintComponents(mask: Uint8Array, flat: Uint8Array, width: number, 
     if (id > 0 && flat[i]! > peak[id]!) peak[id] = flat[i]!;
   }
   const clearing = peak.subarray(1).filter((p) => p >= clear).sort();
-  const writing = clearing.length > 0 ? clearing[clearing.length >> 1]! : 0;
+  // With nothing clearing it there is no writing to measure against: all of it is dropped.
+  const writing = clearing.length > 0 ? clearing[clearing.length >> 1]! : Infinity;
   const least = Math.ceil(Math.min(clear, Math.max(WRITING_SHARE * writing, threshold * FAINT_FLOOR)));
   for (let i = 0; i < mask.length; i++) if (labels[i]! > 0 && peak[labels[i]!]! < least) mask[i] = 0;
 }
