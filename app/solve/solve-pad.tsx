@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useStrokeCanvas } from "../components/ink/use-stroke-canvas";
+import type { SolveResult } from "@/lib/equation/solve-result";
 import styles from "./solve.module.css";
 
 const WIDTH = 760;
@@ -31,7 +32,7 @@ interface SolveResponse {
   lines: string[];
   wellFormed: boolean;
   skewDegrees: number;
-  solution: { kind: string; text: string };
+  solution: SolveResult;
   model: { id: number; name: string };
   image: { width: number; height: number };
   /** Digital ink as drawn for reading (PNG data URL). */
@@ -219,7 +220,17 @@ export function SolvePad({ modelClasses, allClasses }: { modelClasses: string[];
             </dd>
             <dt>Solution</dt>
             <dd role="status" data-testid="solution" className={result.solution.kind === "error" ? styles.unsolved : styles.solved}>
-              {result.solution.text}
+              {result.solution.kind === "lines" ? (
+                <ol className={styles.eachLine} aria-label="Each line solved on its own">
+                  {result.solution.lines.map((line, i) => (
+                    <li key={i} className={line.kind === "error" ? styles.unsolved : undefined}>
+                      <code>{result.lines[i]}</code>: {line.text}
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                result.solution.text
+              )}
             </dd>
           </dl>
           <p className="muted">

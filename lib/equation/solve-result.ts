@@ -18,6 +18,8 @@ export type SolveResult =
   | { kind: "value"; text: string; value: ExactValue }
   | { kind: "solutions"; text: string; variable: string; solutions: Root[] }
   | { kind: "system"; text: string; values: Record<string, ExactValue> }
+  /** Lines that make no system, each solved on its own (a page of working, two problems). */
+  | { kind: "lines"; text: string; lines: SolveResult[] }
   | { kind: "identity"; text: string }
   | { kind: "none"; text: string }
   | { kind: "error"; text: string; reason: SolveErrorReason };

@@ -12,20 +12,36 @@ export type { ExactValue, Root, SolveResult } from "./solve-result";
  * Evaluates or solves what a handwritten line says: arithmetic ("12+7×3" or "12+7×3=" -> 33,
  * "1/3+1/6" -> 1/2, exact), a linear or quadratic equation in one unknown ("2x+3=7" -> x = 2; complex roots
  * as i), or, given two equations (an array, or one string split at ";" or a newline), a linear
- * system in two unknowns. Never throws: bad or unsupported input comes back as kind "error"
- * with a message fit for the user.
+ * system in two unknowns. Lines that make no such system (a page of working, "2x+3=7" over
+ * "2x=4"; two sums to work out) are solved each on its own, as kind "lines", when any of them
+ * can be. Never throws: bad or unsupported input comes back as kind "error" with a message fit
+ * for the user.
  */
 export function solveExpression(input: string | readonly string[]): SolveResult {
   const lines = (typeof input === "string" ? input.split(/[;\n]/) : [...input]).map((l) => l.trim()).filter((l) => l.length > 0);
+  if (lines.length === 0) return { kind: "error", text: "Nothing to solve: the expression is empty", reason: "parse" };
+  if (lines.length === 1) return solveLine(lines[0]!);
+  const system = lines.length === 2 ? solveSystem(lines[0]!, lines[1]!) : describeError(new UnsupportedError("systems of more than two equations are not supported"));
+  // A solver's error means the lines make no system of two linear equations in two unknowns.
+  if (system.kind !== "error") return system;
+  const each = lines.map(solveLine);
+  if (each.every((r) => r.kind === "error")) return system;
+  return { kind: "lines", text: each.map((r, i) => `line ${i + 1}: ${r.text}`).join("; "), lines: each };
+}
+
+function solveLine(line: string): SolveResult {
   try {
-    if (lines.length === 0) return { kind: "error", text: "Nothing to solve: the expression is empty", reason: "parse" };
-    if (lines.length === 2) {
-      const [first, second] = lines.map(equationToPolynomial) as [Equation | null, Equation | null];
-      if (!first || !second) throw new UnsupportedError("each line of a system must be an equation with one '='");
-      return solveLinearSystem(first.difference, second.difference);
-    }
-    if (lines.length > 2) throw new UnsupportedError("systems of more than two equations are not supported");
-    return solveSingle(lines[0]!);
+    return solveSingle(line);
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+function solveSystem(first: string, second: string): SolveResult {
+  try {
+    const [a, b] = [first, second].map(equationToPolynomial) as [Equation | null, Equation | null];
+    if (!a || !b) throw new UnsupportedError("each line of a system must be an equation with one '='");
+    return solveLinearSystem(a.difference, b.difference);
   } catch (error) {
     return describeError(error);
   }

@@ -45,6 +45,34 @@ const TABLE: [string | string[], SolveResult["kind"], string | RegExp][] = [
   ["1/x=2", "error", /denominator/],
 ];
 
+describe("solveExpression on lines that make no system", () => {
+  it("solves a page of working line by line", () => {
+    const r = solveExpression(["2x+3=7", "2x=4"]);
+    assert.ok(r.kind === "lines", r.text);
+    assert.deepEqual(r.lines.map((l) => l.text), ["x = 2", "x = 2"]);
+    assert.equal(r.text, "line 1: x = 2; line 2: x = 2");
+  });
+
+  it("works out two sums, three lines, and a quadratic beside a line it cannot solve, each on its own", () => {
+    const sums = solveExpression("12+7×3=; 5×4=");
+    assert.ok(sums.kind === "lines");
+    assert.deepEqual(sums.lines.map((l) => l.text), ["33", "20"]);
+    const three = solveExpression(["x+1=2", "x=1", "1=1"]);
+    assert.ok(three.kind === "lines");
+    assert.deepEqual(three.lines.map((l) => l.kind), ["solutions", "solutions", "identity"]);
+    const mixed = solveExpression(["x^2-5x+6=0", "x+y=3"]);
+    assert.ok(mixed.kind === "lines");
+    assert.deepEqual(mixed.lines.map((l) => l.kind), ["solutions", "error"]);
+  });
+
+  it("keeps a system a system, and the system's reason when no line solves on its own", () => {
+    assert.equal(solveExpression(["x+y=2", "x+y=3"]).kind, "none");
+    const unreadable = solveExpression(["x+y-4", "x-y=2"]);
+    assert.equal(unreadable.kind, "error");
+    assert.match(unreadable.text, /each line of a system must be an equation/);
+  });
+});
+
 describe("solveExpression", () => {
   for (const [input, kind, text] of TABLE) {
     it(`${JSON.stringify(input)} -> ${kind}: ${text}`, () => {
