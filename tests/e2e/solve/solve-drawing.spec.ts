@@ -94,6 +94,20 @@ test.describe("Solve page", () => {
     await expect(page.getByRole("img", { name: "The equation as solved" })).toHaveAttribute("src", /^data:image\/png;base64,/);
   });
 
+  test("solves each line of a page of working on its own: 2x+3=7 over 2x=7", async ({ page, request }) => {
+    await ensureModel(request);
+    await page.goto("/solve");
+    const line = (symbols: typeof EQUATION, top: number) =>
+      symbols.flatMap((s) => s.strokes).map((stroke) => stroke.map(([x, y]) => [20 + x * 0.5, top + y * 0.5] as [number, number]));
+    const strokes = [...line(EQUATION, 0), ...line(EQUATION.filter((s) => s.label !== "+" && s.label !== "3"), 120)];
+    const traces = strokes.map((stroke, i) => `<trace id="${i}">${stroke.map(([x, y]) => `${x} ${y}`).join(", ")}</trace>`);
+    const inkml = `<ink xmlns="http://www.w3.org/2003/InkML">${traces.join("")}</ink>`;
+    await page.getByLabel(/Upload a photo/).setInputFiles({ name: "working.inkml", mimeType: "application/inkml+xml", buffer: Buffer.from(inkml) });
+    await expect(page.getByTestId("expression")).toHaveText("2*x+3=7   ;   2*x=7");
+    const each = page.getByRole("list", { name: "Each line solved on its own" }).getByRole("listitem");
+    await expect(each).toHaveText(["2*x+3=7: x = 2", "2*x=7: x = 7/2"]);
+  });
+
   test("reads ink written at a slope levelled, and says so", async ({ page, request }) => {
     await ensureModel(request);
     await page.goto("/solve");
