@@ -103,6 +103,8 @@ const BAR_GAP = 1;
 const EDGE_BAR_PRIOR = 0.9;
 /** A doubtful stroke may be cut when at least this wide for its height ("=0" touching is about 0.7). */
 const DOUBT_SPLIT_ASPECT = 0.6;
+/** The part a doubtful merged symbol is cut through is at least this many symbol sizes high. */
+const CUT_MIN_HEIGHT = 0.6;
 /**
  * Doubtful neighbours may be read joined when they share DOUBT_JOIN_Y_OVERLAP of the shorter
  * one's height and stand at most DOUBT_JOIN_GAP of the taller's height apart.
@@ -162,10 +164,11 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     };
     // "=0" written touching: one bar of the = runs into the 0 and the other was merged with them.
     // The largest part is cut as one stroke would be, and the others go with the side their
-    // centre falls on. A bar is never cut: the parts of ÷ and = stay together.
+    // centre falls on. Only a part of a whole symbol's height is cut: the stacked parts of = and
+    // ÷, however their bars curl, stay together.
     const cutThroughLargest = (parts: readonly Component[]): SplitProposal | null => {
       const largest = parts.reduce((a, b) => (b.area > a.area ? b : a));
-      if (isBar(largest, symbolSize)) return null;
+      if (largest.height < CUT_MIN_HEIGHT * symbolSize) return null;
       const cut = touchingSplit(labelled, largest, largest.id, DOUBT_SPLIT_ASPECT);
       if (!cut) return null;
       const at = cut[1].x;

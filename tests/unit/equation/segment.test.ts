@@ -314,6 +314,11 @@ describe("segmentEquation: one stroke that may be two touching symbols", () => {
     const [left, right] = cut.boxes;
     assert.ok(left[0] <= 60 && left[0] + left[2] <= 118 && left[3] >= 25 && left[3] <= 40, `left side is the two bars: ${left}`);
     assert.ok(right[0] >= 100 && right[3] >= 80, `right side is the 0: ${right}`);
+    // An = whose upper bar curls down at its end is still never cut.
+    const curled = strokes([[[40, 50], [150, 50], [168, 70], [160, 92]], [[40, 112], [160, 112]]], 200, 160);
+    const [bars] = segmentEquation(curled, { splitTouching: true, removeRuledLines: false });
+    assert.equal(bars!.parts, 2);
+    assert.equal(bars!.splitIfDoubtful?.() ?? null, null);
   });
 
   it("proposes no cut unless asked, nor for a symbol not wide enough to hold two", () => {
