@@ -29,23 +29,23 @@ export function solveExpression(input: string | readonly string[]): SolveResult 
   return { kind: "lines", text: each.map((r, i) => `line ${i + 1}: ${r.text}`).join("; "), lines: each };
 }
 
-function solveLine(line: string): SolveResult {
+/** What `solve` returns, or its error as a result. */
+function caught(solve: () => SolveResult): SolveResult {
   try {
-    return solveSingle(line);
+    return solve();
   } catch (error) {
     return describeError(error);
   }
 }
 
-function solveSystem(first: string, second: string): SolveResult {
-  try {
+const solveLine = (line: string) => caught(() => solveSingle(line));
+
+const solveSystem = (first: string, second: string) =>
+  caught(() => {
     const [a, b] = [first, second].map(equationToPolynomial) as [Equation | null, Equation | null];
     if (!a || !b) throw new UnsupportedError("each line of a system must be an equation with one '='");
     return solveLinearSystem(a.difference, b.difference);
-  } catch (error) {
-    return describeError(error);
-  }
-}
+  });
 
 function solveSingle(line: string): SolveResult {
   // "12+7×3=" asks for the value, as on a calculator.

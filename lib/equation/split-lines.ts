@@ -111,7 +111,9 @@ export function withoutSystemBrace(ink: InkMask): InkMask | null {
   const { width, mask } = ink;
   const columns = new Uint32Array(width);
   for (let i = 0; i < mask.length; i++) columns[i % width]! += mask[i]!;
+  // The pen is measured only once some ink stands apart (most images have no brace).
   let stroke = 0;
+  const pen = () => (stroke ||= estimateStrokeWidth(ink));
   let first = 0;
   while (first < width && columns[first] === 0) first++;
   let start = first;
@@ -121,15 +123,12 @@ export function withoutSystemBrace(ink: InkMask): InkMask | null {
     let gap = end;
     while (gap < width && columns[gap] === 0) gap++;
     if (end >= width || gap >= width) return null;
-    // The pen is measured only once some ink stands apart (most images have no brace).
-    if (gap - end >= 2 && stroke === 0) stroke = estimateStrokeWidth(ink);
-    if (gap - end >= 2 && gap - end >= BRACE_GAP_STROKES * stroke) {
-      const without = braceRemoved(ink, stroke, first, start, end);
+    if (gap - end >= 2 && gap - end >= BRACE_GAP_STROKES * pen()) {
+      const without = braceRemoved(ink, pen(), first, start, end);
       if (without) return without;
     }
     // Only a mark no wider than the pen may stand before the brace.
-    if (stroke === 0) stroke = estimateStrokeWidth(ink);
-    if (end - start > stroke) return null;
+    if (end - start > pen()) return null;
     start = gap;
   }
   return null;
