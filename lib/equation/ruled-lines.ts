@@ -50,7 +50,7 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
   let found = 0;
 
   for (const c of components) {
-    if (c.width < minSpan) continue;
+    if (c.width < minSpan || isWrittenBar(c, components, width, height)) continue;
     const { columns, lengths } = columnRuns(c, width, (i) => labels[i] === c.id);
     // The mode, not the median: the line gives one run per column, all the same length, while
     // symbols hanging on it add runs of every length (and a component can hold two lines).
@@ -66,6 +66,19 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
     eraseOnLines(mask, width, columns, lines, thickness);
   }
   return { ink: { width, height, mask }, lines: found };
+}
+
+/**
+ * A long bar that reaches no edge of the image, with writing over it and under it, is a bar
+ * someone wrote: the bar of a fraction cropped tight (1+√5 over 2 spans 83% of its crop). A
+ * ruling runs on past the writing to the image's edges (or, tilted, out through its top or bottom).
+ */
+function isWrittenBar(bar: Rect, components: readonly Rect[], width: number, height: number): boolean {
+  if (bar.x <= 1 || bar.y <= 1 || bar.x + bar.width >= width - 1 || bar.y + bar.height >= height - 1) return false;
+  const over = (c: Rect) => c !== bar && c.x + c.width / 2 > bar.x && c.x + c.width / 2 < bar.x + bar.width;
+  const above = components.some((c) => over(c) && c.y + c.height <= bar.y);
+  const below = components.some((c) => over(c) && c.y >= bar.y + bar.height);
+  return above && below;
 }
 
 /**

@@ -4,7 +4,8 @@ import { inkWithin, labelComponents, type Component } from "./components";
 import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
 import { isLooseEdgeBar, mergeSymbolParts, type SymbolGroup } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
-import { orderSymbols } from "./reading-order";
+import { findFractions, type FractionRole } from "./fractions";
+import { orderSymbols, type OrderedSymbol } from "./reading-order";
 import { removeRuledLines } from "./ruled-lines";
 import { cropSymbol } from "./symbol-crop";
 import { touchingSplit } from "./touching-split";
@@ -44,6 +45,8 @@ export interface SegmentedSymbol {
    * (doubtJoinPrior), or null.
    */
   joinIfDoubtful?: () => (JoinProposal & { prior: number }) | null;
+  /** Set when the symbol is part of a fraction written stacked (numerator over a bar over denominator). */
+  fraction?: FractionRole;
 }
 
 export interface SplitProposal {
@@ -137,13 +140,12 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
   if (components.length === 0) return [];
   const symbolSize = median(components.map((c) => Math.max(c.width, c.height)));
 
-  const groups = mergeSymbolParts(components, symbolSize, {
-    stroke,
-    near: (a, b, reach) => inkWithin(labelled, a, b, reach),
-  }).filter(
-    (g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize,
-  );
-  const ordered = orderSymbols(groups, symbolSize);
+  const merge = (parts: readonly Component[]) =>
+    mergeSymbolParts(parts, symbolSize, {
+      stroke,
+      near: (a, b, reach) => inkWithin(labelled, a, b, reach),
+    }).filter((g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize);
+  const ordered = orderWithFractions(components, symbolSize, merge);
   const byId = new Map(components.map((c) => [c.id, c]));
   const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
   const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
@@ -196,14 +198,48 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       const ids = [...g.componentIds, ...other.componentIds];
       return { box: tuple(box), canonical: crop(box, ids), parts: ids.length };
     };
-    const prior = next && !g.superscript && !next.superscript ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
+    if (g.fraction) symbol.fraction = g.fraction;
+    // A numerator's last symbol and the bar under it are never one symbol, nor is it and the
+    // symbol after the fraction.
+    const joinable = next && !g.superscript && !next.superscript && sameFractionRole(g.fraction, next.fraction);
+    const prior = joinable ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
     if (next && prior > 0) symbol.joinWithNext = { ...join(next), prior };
-    else if (next && options.splitTouching && !g.superscript && !next.superscript && mayJoinIfDoubtful(g.box, next.box)) {
+    else if (next && joinable && options.splitTouching && mayJoinIfDoubtful(g.box, next.box)) {
       symbol.joinIfDoubtful = () => ({ ...join(next), prior: doubtJoinPrior(g.box, next.box, lineGap) });
     }
     return symbol;
   });
 }
+
+/**
+ * Symbols in reading order, each stacked fraction in place of one symbol as wide as it (so
+ * exponents and order around it are judged as for a bracketed group), then opened up into its
+ * numerator, bar and denominator, each side in its own reading order. The parts of each side
+ * are merged apart from the rest, so a 1 over x never becomes one stacked symbol.
+ */
+function orderWithFractions(components: readonly Component[], symbolSize: number, merge: (parts: readonly Component[]) => SymbolGroup[]): PlacedGroup[] {
+  const fractions = findFractions(components, symbolSize);
+  if (fractions.length === 0) return orderSymbols(merge(components), symbolSize);
+  const claimed = new Set(fractions.flatMap((f) => [f.bar, ...f.numerator, ...f.denominator].map((c) => c.id)));
+  const wholes = fractions.map((f) => {
+    const parts = [f.bar, ...f.numerator, ...f.denominator];
+    return { box: parts.reduce<Rect>((r, c) => unionRect(r, c), f.bar), componentIds: parts.map((c) => c.id) };
+  });
+  const byBar = new Map(fractions.map((f, k) => [f.bar.id, k]));
+  return orderSymbols([...merge(components.filter((c) => !claimed.has(c.id))), ...wholes], symbolSize).flatMap((g): PlacedGroup[] => {
+    const k = byBar.get(g.componentIds[0]!);
+    if (k === undefined || g.componentIds.length !== wholes[k]!.componentIds.length) return [g];
+    const f = fractions[k]!;
+    const side = (parts: Component[], role: FractionRole["role"]) =>
+      orderSymbols(merge(parts), symbolSize).map((s) => ({ ...s, fraction: { fraction: k, role } }));
+    const bar: PlacedGroup = { box: { x: f.bar.x, y: f.bar.y, width: f.bar.width, height: f.bar.height }, componentIds: [f.bar.id], superscript: false, mayBeRaised: false, fraction: { fraction: k, role: "bar" } };
+    return [...side(f.numerator, "numerator"), bar, ...side(f.denominator, "denominator")];
+  });
+}
+
+type PlacedGroup = OrderedSymbol & { fraction?: FractionRole };
+
+const sameFractionRole = (a: FractionRole | undefined, b: FractionRole | undefined) => a?.fraction === b?.fraction && a?.role === b?.role;
 
 /**
  * The parts of a merged symbol as two sides that stand apart left and right, or null: two

@@ -2,7 +2,8 @@ import type { CanonicalImage } from "../images/canonical-form";
 import type { GrayImage } from "../images/canonicalize";
 import { JUNK_LABEL } from "../dataset/class-names";
 import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify";
-import { decodeEquation, type LabelCandidate } from "./decode";
+import type { LabelCandidate } from "./decode";
+import { decodeLine } from "./decode-line";
 import type { BoxTuple } from "./ink-mask";
 import { lineFrame, placeInLine } from "./line-frame";
 import { reweighAsRaised, reweighByPlacement, type PlacementModel } from "./placement-model";
@@ -120,7 +121,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
         : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
     });
-    const decoded = decodeEquation(hypotheses, { context: placement?.context, preferEquation: units.length > 1 });
+    const decoded = decodeLine(hypotheses, line.map((u) => u.symbol.fraction), { context: placement?.context, preferEquation: units.length > 1 });
     wellFormed &&= decoded.wellFormed;
     expressions.push(decoded.expression);
     decoded.tokens.forEach((t, i) => {
@@ -185,9 +186,11 @@ async function readLines(
   // Each reading is re-weighed by where its crop sits in its line (a raised symbol is measured
   // against its base, not the line: it keeps the model's reading), junk included: a piece too
   // small for any symbol it looks like moves its probability to junk, which is then dropped.
+  // A numerator or denominator sits where no symbol of the line would: it is read by its shape.
   const frames = segmentedLines.flatMap((line) => {
-    const frame = placement ? lineFrame(line.map((s) => s.box)) : null;
-    return line.map(() => frame);
+    const onLine = line.filter((s) => !s.fraction);
+    const frame = placement && onLine.length > 0 ? lineFrame(onLine.map((s) => s.box)) : null;
+    return line.map((s) => (s.fraction ? null : frame));
   });
   const settle: Settle = (ranked, box, i, raised = false) => {
     const frame = frames[i];
@@ -232,7 +235,7 @@ async function readLines(
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeEquation(hypotheses, { context: placement?.context, preferEquation: segmentedLines.length > 1 });
+    const first = decodeLine(hypotheses, line.map((s) => s.fraction), { context: placement?.context, preferEquation: segmentedLines.length > 1 });
     logProb += first.logProb;
     tokenCount += first.tokens.length;
     wellFormed &&= first.wellFormed;
@@ -242,11 +245,11 @@ async function readLines(
         const { own, raised, split, join } = read[t.start]!;
         if (t.part !== undefined) {
           const cut = split!.proposal;
-          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false }, ranked: split!.ranked[t.part] };
+          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false, fraction: symbol.fraction }, ranked: split!.ranked[t.part] };
         }
         if (t.span === 1) return { symbol, ranked: own, raisedRanked: raised };
         const joined = join!.proposal;
-        return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false }, ranked: join!.ranked };
+        return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false, fraction: symbol.fraction }, ranked: join!.ranked };
       }),
     );
     offset += line.length;

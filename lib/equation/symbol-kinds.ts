@@ -6,9 +6,15 @@ const RELATIONS = new Set(["=", "<", ">", "≤", "≥", "≠"]);
 const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSERS = new Set([")", "]", "}"]);
 
+/**
+ * Stands for a whole stacked fraction in its line while the line is decoded (decode-line.ts):
+ * an operand like a variable, so 2 over it reads 2·(a/b) and no digit follows it.
+ */
+export const FRACTION_SLOT = "□";
+
 export function symbolKind(label: string): SymbolKind {
   if (/^[0-9]$/.test(label)) return "digit";
-  if (label === "π" || /^[a-zA-Z]$/.test(label)) return "variable";
+  if (label === "π" || label === FRACTION_SLOT || /^[a-zA-Z]$/.test(label)) return "variable";
   if (label === "-" || label === "−") return "minus";
   if (OPERATORS.has(label)) return "operator";
   if (RELATIONS.has(label)) return "relation";

@@ -95,6 +95,41 @@ export function layoutEquation(text: string, options: LayoutOptions): { glyphs: 
   return { glyphs, width: Math.ceil(pen + margin), height: Math.ceil(baseline + options.size * 0.5 + margin) };
 }
 
+/**
+ * Places `before`, then numerator over a bar over denominator (each side 0.8 of the size,
+ * centred on the bar), then `after`, on one line: a fraction written stacked. The bar is a "-"
+ * glyph stretched to the wider side.
+ */
+export function layoutStackedFraction(
+  parts: { before: string; numerator: string; denominator: string; after: string },
+  options: LayoutOptions,
+): { glyphs: PlacedGlyph[]; width: number; height: number } {
+  const size = options.size;
+  const margin = options.margin ?? Math.round(size * 0.6);
+  const piece = (text: string, scale: number) => layoutEquation(text, { ...options, size: size * scale, margin: 0, jitter: 0 });
+  const middle = margin + size * 1.1;
+  const gap = size * 0.15;
+  const shifted = (p: ReturnType<typeof piece>, dx: number, top: number) => p.glyphs.map((g) => ({ ...g, x: g.x + dx, y: g.y + top }));
+  const before = piece(parts.before, 1);
+  const numerator = piece(parts.numerator, 0.8);
+  const denominator = piece(parts.denominator, 0.8);
+  const after = piece(parts.after, 1);
+  const lineTop = middle - size / 2;
+  const start = margin + before.width + (parts.before ? size * 0.15 : 0);
+  const barWidth = Math.max(numerator.width, denominator.width) + size * 0.2;
+  const dash = GLYPHS["-"]!;
+  const barScale = barWidth / (dash.strokes[0]![1]![0] - dash.strokes[0]![0]![0]);
+  const bar: PlacedGlyph = { char: "-", superscript: false, x: start - dash.strokes[0]![0]![0] * barScale, y: middle - dash.strokes[0]![0]![1] * barScale, scale: barScale };
+  const glyphs = [
+    ...shifted(before, margin, lineTop),
+    ...shifted(numerator, start + (barWidth - numerator.width) / 2, middle - gap - size * 0.8),
+    bar,
+    ...shifted(denominator, start + (barWidth - denominator.width) / 2, middle + gap),
+    ...shifted(after, start + barWidth + size * 0.15, lineTop),
+  ];
+  return { glyphs, width: Math.ceil(start + barWidth + size * 0.15 + after.width + margin), height: Math.ceil(middle + gap + size * 0.8 + margin) };
+}
+
 /** Draws glyphs as antialiased pen strokes into an ink-coverage buffer (0-1). */
 export function drawGlyphs(glyphs: readonly PlacedGlyph[], width: number, height: number, stroke: number): Float32Array {
   const ink = new Float32Array(width * height);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fitContextPrior } from "../../../lib/equation/context-prior";
 import { buildExpression, decodeEquation, type SymbolHypotheses } from "../../../lib/equation/decode";
+import { decodeLine } from "../../../lib/equation/decode-line";
 import { shippedPlacementModel } from "../../../lib/equation/shipped-placement";
 
 const sym = (...xs: [string, number][]): SymbolHypotheses => ({ candidates: xs.map(([label, p]) => ({ label, p })) });
@@ -226,5 +227,36 @@ describe("fitContextPrior", () => {
     assert.ok(prior["x"]!["digit|digit"]! < -0.5);
     assert.ok(prior["x"]!["digit|operator"]! > 0);
     assert.equal(prior["x"]!["edge|edge"], undefined, "contexts seen too rarely stay neutral");
+  });
+});
+
+describe("decodeLine: stacked fractions", () => {
+  const n = { fraction: 0, role: "numerator" } as const;
+  const b = { fraction: 0, role: "bar" } as const;
+  const d = { fraction: 0, role: "denominator" } as const;
+
+  it("reads each fraction as one operand of its line, its sides decoded on their own", () => {
+    // x + (1 over x) = 2, the bar read as a minus as a fraction bar is labelled
+    const r = decodeLine(
+      [sym(["x", 0.9]), sym(["+", 0.9]), sym(["1", 0.9]), sym(["-", 0.95]), sym(["x", 0.9]), sym(["=", 0.9]), sym(["2", 0.9])],
+      [undefined, undefined, n, b, d, undefined, undefined],
+    );
+    assert.equal(r.expression, "x+(1/x)=2");
+    assert.ok(r.wellFormed);
+    assert.equal(labels(r), "x+1-x=2");
+    assert.deepEqual(r.tokens.map((t) => t.start), [0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("brackets a side of several symbols, and a number before the fraction multiplies it", () => {
+    const r = decodeLine(
+      [sym(["3", 0.9]), sym(["x", 0.9]), sym(["+", 0.6], ["4", 0.3]), sym(["1", 0.9]), sym(["-", 0.9]), sym(["2", 0.9]), sym(["=", 0.9]), sym(["3", 0.9])],
+      [undefined, n, n, n, b, d, undefined, undefined],
+    );
+    assert.equal(r.expression, "3*((x+1)/2)=3");
+  });
+
+  it("is not well formed when a side holds an = or nothing readable", () => {
+    const r = decodeLine([sym(["1", 0.9]), sym(["=", 0.99]), sym(["2", 0.9]), sym(["-", 0.9]), sym(["4", 0.9])], [n, n, n, b, d]);
+    assert.equal(r.wellFormed, false);
   });
 });

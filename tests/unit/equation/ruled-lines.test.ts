@@ -15,6 +15,16 @@ describe("removeRuledLines", () => {
     for (let y = 40; y < 110; y += 5) assert.equal(at(out, 52, y), 1, `the 1 at y ${y}`);
   });
 
+  it("keeps the bar of a fraction cropped tight, with writing over and under it, and still takes out a ruling between two lines", () => {
+    // 1 over 2 in a crop 100 px wide: the bar spans 80% of it and reaches neither side.
+    const fraction = removeRuledLines(maskOf(100, 120, [[45, 10, 5, 40], [10, 58, 80, 3], [40, 70, 20, 40]]));
+    assert.equal(at(fraction, 50, 59), 1);
+    // The same strokes with the bar running to both edges, as ruling does.
+    const ruled = removeRuledLines(maskOf(100, 120, [[45, 10, 5, 40], [0, 58, 100, 3], [40, 70, 20, 40]]));
+    assert.equal(at(ruled, 20, 59), 0);
+    assert.equal(at(ruled, 47, 30), 1, "the 1 over it stays");
+  });
+
   it("keeps a tall stroke on unruled paper, and beside a single long bar, however much of the height it spans", () => {
     const bare = removeRuledLines(maskOf(300, 100, [[40, 2, 4, 96]]));
     assert.equal(at(bare, 41, 50), 1);

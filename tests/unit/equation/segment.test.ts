@@ -9,6 +9,7 @@ import {
   drawSegment,
   glyphBoxes,
   layoutEquation,
+  layoutStackedFraction,
   renderOnPaper,
   type PaperOptions,
 } from "../../../lib/equation/synthetic-ink";
@@ -324,5 +325,27 @@ describe("segmentEquation: one stroke that may be two touching symbols", () => {
   it("proposes no cut unless asked, nor for a symbol not wide enough to hold two", () => {
     assert.equal(segmentEquation(twenty(), { removeRuledLines: false })[0]!.splitInTwo, undefined);
     assert.equal(segmentEquation(strokes([zero], 200, 160), { splitTouching: true, removeRuledLines: false })[0]!.splitInTwo, undefined);
+  });
+});
+
+describe("segmentEquation: fractions written stacked", () => {
+  const fraction = (before: string, numerator: string, denominator: string, after: string) => {
+    const { glyphs, width, height } = layoutStackedFraction({ before, numerator, denominator, after }, { size: 60, stroke: 6, seed: 3 });
+    return renderOnPaper(drawGlyphs(glyphs, width, height, 6), width, height);
+  };
+  const roles = (symbols: SegmentedSymbol[]) => symbols.map((s) => (s.fraction ? s.fraction.role[0] : ".")).join("");
+
+  it("keeps a 1 over x apart from its bar, numerator then bar then denominator in reading order", () => {
+    const symbols = segmentEquation(fraction("x+", "1", "x", "=2"));
+    assert.equal(roles(symbols), "..nbd..");
+    assert.ok(symbols.slice(2, 5).every((s) => s.parts === 1), "1, bar and x each one component");
+    assert.ok(symbols.every((s) => !s.superscript));
+  });
+
+  it("reads a numerator of several symbols in its own order and leaves =, ÷, ≤, ± and a minus alone", () => {
+    const symbols = segmentEquation(fraction("", "x+1", "2", "=3"));
+    assert.equal(roles(symbols), "nnnbd..");
+    assert.equal(symbols[5]!.parts, 2, "the = after the fraction is still one symbol of two bars");
+    for (const line of ["4÷2=2", "4-1=3", "1≤2", "3±1"]) assert.equal(roles(segmentEquation(draw(line).image)), ".".repeat([...line].length), line);
   });
 });

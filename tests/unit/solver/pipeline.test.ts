@@ -6,7 +6,7 @@ import { NoSymbolsError, solveImage } from "../../../lib/equation/solve-image";
 import { segmentLines } from "../../../lib/equation/segment-lines";
 import { segmentEquation } from "../../../lib/equation/segment";
 import { findLineBands } from "../../../lib/equation/split-lines";
-import { createRng, drawSegment, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import { createRng, drawGlyphs, drawSegment, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
 import { CLASSES, scriptedBatches, scriptedClassifier, stacked, sure, turned, written } from "./fakes";
@@ -312,3 +312,23 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
   });
 });
 
+
+describe("solveImage: a fraction written stacked", () => {
+  const image = () => {
+    const { glyphs, width, height } = layoutStackedFraction({ before: "", numerator: "x+1", denominator: "2", after: "=3" }, { size: 60, stroke: 6, seed: 3 });
+    return renderOnPaper(drawGlyphs(glyphs, width, height, 6), width, height);
+  };
+
+  it("reads (x+1) over 2 = 3 as ((x+1)/2)=3 and solves it: x = 5", async () => {
+    const result = await solveImage(image(), { classifier: scriptedClassifier(sure("x+1-2=3")) });
+    assert.equal(result.expression, "((x+1)/2)=3");
+    assert.equal(result.solution.text, "x = 5");
+    assert.deepEqual(result.tokens.map((t) => t.label), ["x", "+", "1", "-", "2", "=", "3"]);
+  });
+
+  it("takes a correction of a denominator symbol by its index like any other", async () => {
+    const result = await solveImage(image(), { classifier: scriptedClassifier(sure("x+1-2=3")), corrections: [{ index: 4, label: "4" }] });
+    assert.equal(result.expression, "((x+1)/4)=3");
+    assert.equal(result.solution.text, "x = 11");
+  });
+});
