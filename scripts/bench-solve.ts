@@ -15,6 +15,7 @@
  * (f) exact-match on quadratics and squares composed the same way, exponents raised and smaller;
  * (e) exact-match on CROHME lines with powers (x^2+y^2=z^2) by the same writers: the truth is
  *     the LaTeX, once it names exactly the symbols of the ink;
+ * (m) the same for CROHME lines with fractions written stacked (z = x + 1 over x);
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo;
  *     --paper plain|ruled|grid takes one kind of paper for all):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG;
@@ -28,6 +29,8 @@
  * (k) exact-match on systems of two linear equations in x and y composed the same way as (b), one
  *     line under the other, every other one opened with a curly brace (lib/equation/compose-system);
  * (l) the systems of (k) as simulated photos, like (d).
+ * (n) exact-match on lines with fractions written stacked ("x+1 over 2 = 3", "1 over 2 + 3 over 4")
+ *     composed the same way as (b), each side at 0.8 of the line's size.
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -46,11 +49,13 @@ import sharp from "sharp";
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
 import { exportExpressions } from "../lib/dataset/export-expressions";
-import { benchLineLabels, latexLineTokens } from "../lib/dataset/bench-lines";
+import { benchLineLabels, latexFractionLine, latexLineTokens } from "../lib/dataset/bench-lines";
 import type { ExpressionTruth } from "../lib/dataset/expression-image";
 import { composeEquation } from "../lib/equation/compose-equation";
 import { composeSystem } from "../lib/equation/compose-system";
 import { buildExpression, decodeEquation, type ExpressionToken } from "../lib/equation/decode";
+import { decodeLine } from "../lib/equation/decode-line";
+import type { FractionRole } from "../lib/equation/fractions";
 import { createRng } from "../lib/equation/synthetic-ink";
 import { simulatePhoto, type PaperKind } from "../lib/equation/simulate-photo";
 import { NoSymbolsError, solveImage, type SolvedToken } from "../lib/equation/solve-image";
@@ -142,6 +147,7 @@ async function main(): Promise<number> {
   const crohme = emptyScore();
   const crohmeLines: { name: string; image: GrayImage; labels: string[] }[] = [];
   const poweredLines: { name: string; image: string; tokens: ExpressionToken[] }[] = [];
+  const fractionLines: { name: string; image: string; labels: string[]; truth: string }[] = [];
   let considered = 0;
   const skippedBy: Record<string, number> = {};
   const skip = (why: string) => (skippedBy[why] = (skippedBy[why] ?? 0) + 1);
@@ -153,6 +159,8 @@ async function main(): Promise<number> {
       skip(accepted.skip);
       const powers = truth.latex && accepted.skip.startsWith("structure") ? poweredLine(truth.latex, truth.labels, classes) : null;
       if (powers) poweredLines.push({ name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), tokens: powers });
+      const fraction = truth.latex && accepted.skip.startsWith("structure") ? fractionLine(truth.latex, truth.labels, classes) : null;
+      if (fraction) fractionLines.push({ name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), ...fraction });
       continue;
     }
     const labels = accepted.labels;
@@ -197,6 +205,15 @@ async function main(): Promise<number> {
       `(symbol count right ${pct(powered.countMatch / powered.total)}, symbols and levels right where counts match ${pct(powered.symbolsRight / powered.symbolsCompared)})`,
   );
   printFailures(powered, Number(values.failures), log);
+
+  // (m) lines with stacked fractions by the same writers
+  const fractions = emptyScore();
+  for (const line of fractionLines) await score(fractions, line.name, await decodeGray(fs.readFileSync(line.image)), line.labels, line.truth);
+  log(
+    `(m) CROHME lines with stacked fractions (z=x+1/x), same writers: ${fractions.exact}/${fractions.total} exact = ${pct(fractions.exact / Math.max(1, fractions.total))} ` +
+      `(symbol count right ${pct(fractions.countMatch / Math.max(1, fractions.total))}, symbols right where counts match ${pct(fractions.symbolsRight / Math.max(1, fractions.symbolsCompared))})`,
+  );
+  printFailures(fractions, Number(values.failures), log);
 
   // (d), (g)-(j): the lines of (a) photographed, turned, and in harder conditions. Each section
   // draws from its own generator, so adding one leaves the others' draws as they were.
@@ -253,6 +270,20 @@ async function main(): Promise<number> {
       `(symbol count right ${pct(squares.countMatch / squares.total)}, symbols and levels right where counts match ${pct(squares.symbolsRight / squares.symbolsCompared)})`,
   );
   printFailures(squares, Number(values.failures), log);
+
+  // (n) stacked fractions composed the same way
+  const stackedFractions = emptyScore();
+  const fractionRng = createRng(Number(values.seed) + 8);
+  for (let k = 0; k < Math.round(n / 5); k++) {
+    const line = randomFractionEquation(fractionRng, classes);
+    if (line.labels.some((l) => !pool.has(l))) continue;
+    const symbols = line.labels.map((label, i) => ({ label, canonical: pool.get(label)![Math.floor(fractionRng() * pool.get(label)!.length)]!, fraction: line.roles[i] }));
+    const { image } = composeEquation(symbols, { size: 40 + Math.round(fractionRng() * 80), rng: fractionRng });
+    const truth = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles).expression;
+    await score(stackedFractions, `fraction-${k}`, image, line.labels, truth);
+  }
+  log(`(n) stacked fractions (x+1 over 2 = 3) composed from ${writers}-split symbols: ${summary(stackedFractions)}`);
+  printFailures(stackedFractions, Number(values.failures), log);
 
   // (k) systems of two equations, half of them opened with a brace
   // (l) the same systems photographed, each section with its own generator
@@ -384,6 +415,20 @@ function poweredLine(latex: string, inkLabels: readonly (string | null)[], class
   return tokens;
 }
 
+/**
+ * A line with stacked fractions: its symbols in the order the solver reads them and the
+ * expression it should read, once the LaTeX names exactly the symbols of the ink (every one a
+ * model class; a fraction bar is inked as "-") and the grammar reads it.
+ */
+function fractionLine(latex: string, inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): { labels: string[]; truth: string } | null {
+  const line = latexFractionLine(latex);
+  if (!line || line.labels.some((l) => !classes.has(l))) return null;
+  const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
+  if (sorted(line.labels) !== sorted(inkLabels)) return null;
+  const decoded = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles);
+  return decoded.wellFormed ? { labels: line.labels, truth: decoded.expression } : null;
+}
+
 /** Paper around the lines photographed in (h), in line heights on each side. */
 const MIN_PAPER = 1;
 const MAX_PAPER = 2.5;
@@ -512,6 +557,38 @@ function randomEquation(rng: () => number, classes: ReadonlySet<string>): string
     () => `${num(9)}${v}=${num(99)}`,
   ];
   return [...templates[Math.floor(rng() * templates.length)]!()];
+}
+
+/**
+ * A line with stacked fractions over the classes the model knows: "<" opens a numerator, "|" is
+ * the bar and ">" closes the denominator. Denominators are never 0.
+ */
+function randomFractionEquation(rng: () => number, classes: ReadonlySet<string>): { labels: string[]; roles: (FractionRole | undefined)[] } {
+  const { num, v, op } = templateParts(rng, classes);
+  const templates = [
+    () => `<${v}|${num(9)}>=${num(20)}`,
+    () => `<${v}${op()}${num(9)}|${num(9)}>=${num(20)}`,
+    () => `<${num(9)}|${num(9)}>${op()}<${num(9)}|${num(9)}>`,
+    () => `${num(9)}${v}${op()}<${num(9)}|${num(9)}>=${num(30)}`,
+    () => `<${num(9)}${v}|${num(9)}>=${num(30)}`,
+  ];
+  const labels: string[] = [];
+  const roles: (FractionRole | undefined)[] = [];
+  let fraction = -1;
+  let role: FractionRole["role"] | null = null;
+  for (const char of templates[Math.floor(rng() * templates.length)]!()) {
+    if (char === "<") [fraction, role] = [fraction + 1, "numerator"];
+    else if (char === ">") role = null;
+    else if (char === "|") {
+      labels.push("-");
+      roles.push({ fraction, role: "bar" });
+      role = "denominator";
+    } else {
+      labels.push(char);
+      roles.push(role ? { fraction, role } : undefined);
+    }
+  }
+  return { labels, roles };
 }
 
 /** A quadratic or a square over the classes the model knows, "^" raising the digit after it. */

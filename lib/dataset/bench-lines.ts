@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
 import { parseStrokesJson } from "../ink/stroke-json";
 import { decodeEquation, type ExpressionToken } from "../equation/decode";
+import type { FractionRole } from "../equation/fractions";
 import { labelFor } from "./class-names";
 import { expressionsOfSplit, STRUCTURED_LATEX } from "./flat-lines";
 import type { ExpressionSymbol } from "./list-expressions";
@@ -98,3 +99,70 @@ export function latexLineTokens(latex: string): ExpressionToken[] | null {
   return out.length > 0 ? out : null;
 }
 
+
+/** One symbol of a line, or a fraction of symbols over symbols. */
+type LineItem = { label: string } | { numerator: string[]; denominator: string[] };
+
+/**
+ * A CROHME LaTeX truth with stacked fractions on one line ("z = x + \frac{1}{x}") as the symbols
+ * in the order the solver reads them (a fraction's numerator, its bar "-", its denominator) and
+ * where each sits in its fraction; null without a fraction, or with anything else structured
+ * (powers, indices, roots, a fraction inside a fraction). Pure.
+ */
+export function latexFractionLine(latex: string): { labels: string[]; roles: (FractionRole | undefined)[] } | null {
+  const parts = latex.match(/\\[a-zA-Z]+|\\.|[{}^_]|[^\s{}^_\\]/g) ?? [];
+  let i = 0;
+  // Symbols until a closing brace (or the end at depth 0); null on anything unsupported.
+  const symbols = (depth: number, fractions: boolean): LineItem[] | null => {
+    const out: LineItem[] = [];
+    while (i < parts.length) {
+      const part = parts[i++]!;
+      if (part === "}") return depth > 0 ? out : null;
+      if (part === "{") {
+        const inner = symbols(depth + 1, fractions);
+        if (!inner) return null;
+        out.push(...inner);
+      } else if (part === "\\frac") {
+        if (!fractions) return null;
+        const numerator = group();
+        const denominator = numerator && group();
+        if (!numerator || !denominator) return null;
+        out.push({ numerator, denominator });
+      } else if (part === "^" || part === "_") return null;
+      else if (LATEX_INVISIBLE.has(part)) continue;
+      else if (part.startsWith("\\") && labelFor(part) === part) return null;
+      else out.push({ label: labelFor(part) });
+    }
+    return depth === 0 ? out : null;
+  };
+  // A fraction's side: a braced group (or one symbol, as in \frac 1 2) of plain symbols.
+  const group = (): string[] | null => {
+    if (parts[i] !== "{") {
+      const part = parts[i++];
+      return part !== undefined && !/^[{}^_\\]/.test(part) ? [labelFor(part)] : null;
+    }
+    i++;
+    const inner = symbols(1, false);
+    return inner && inner.length > 0 ? inner.map((item) => (item as { label: string }).label) : null;
+  };
+  const items = symbols(0, true);
+  if (!items || !items.some((item) => "numerator" in item)) return null;
+  const labels: string[] = [];
+  const roles: (FractionRole | undefined)[] = [];
+  let fraction = 0;
+  for (const item of items) {
+    if ("label" in item) {
+      labels.push(item.label);
+      roles.push(undefined);
+      continue;
+    }
+    for (const [side, role] of [[item.numerator, "numerator"], [["-"], "bar"], [item.denominator, "denominator"]] as const) {
+      for (const label of side) {
+        labels.push(label);
+        roles.push({ fraction, role });
+      }
+    }
+    fraction++;
+  }
+  return { labels, roles };
+}

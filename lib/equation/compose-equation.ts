@@ -4,6 +4,7 @@ import { inkBoundingBox } from "../images/canonicalize";
 import type { BoxTuple } from "./ink-mask";
 import { labelComponents } from "./components";
 import { thinToSkeleton } from "./stroke-thickness";
+import type { FractionRole } from "./fractions";
 import { symbolKind } from "./symbol-kinds";
 import { drawSegment } from "./synthetic-ink";
 
@@ -62,7 +63,7 @@ function placementFor(label: string): Placement {
  * fragments when shrunk and smears them when enlarged, which no real handwriting does.
  */
 export function composeEquation(
-  symbols: readonly { label: string; canonical: CanonicalImage; raised?: boolean }[],
+  symbols: readonly { label: string; canonical: CanonicalImage; raised?: boolean; fraction?: FractionRole }[],
   options: ComposeOptions,
 ): { image: GrayImage; boxes: BoxTuple[] } {
   const { size, rng } = options;
@@ -71,41 +72,58 @@ export function composeEquation(
   const margin = Math.round(size * 0.6);
   const baseline = margin + Math.round(size * 1.1);
   const pen = options.pen ?? Math.min(6, Math.max(2, size * 0.045));
-  const placed: { pixels: Float32Array; x: number; y: number; w: number; h: number }[] = [];
+  const placed: Placed[] = [];
+  // One symbol at `digit` pixels a digit, its box's top for a line whose baseline is `base`.
+  const draw = (label: string, canonical: CanonicalImage, digit: number, raised: boolean) => {
+    const box = inkBoundingBox(canonical, CANONICAL_SIZE, CANONICAL_SIZE, 64) ?? { x: 0, y: 0, width: CANONICAL_SIZE, height: CANONICAL_SIZE };
+    const p = placementFor(label);
+    const target = p.extent * digit * (raised ? RAISED_SCALE : 1) * (1 + wobble());
+    const scale = Math.min(target / (p.by === "height" ? box.height : Math.max(box.width, box.height)), (p.maxWidth * digit) / box.width);
+    const w = Math.max(1, Math.round(box.width * scale + pen));
+    const h = Math.max(1, Math.round(box.height * scale + pen));
+    const pixels = redraw(canonical, box, scale, pen, w, h, ["digit", "open", "close"].includes(symbolKind(label)) || label === "y");
+    const shift = digit * 0.08 * wobble();
+    const top = (base: number) => (p.centred ? Math.round(base - digit * 0.5 - h / 2 + shift) : Math.round(base + p.drop * digit - h + shift));
+    return { pixels, w, h, top };
+  };
+  // Gaps of 0.15-0.45 digit heights: handwriting spacing, from tight to loose.
+  const spacing = (digit: number) => digit * (0.3 + 0.15 * (rng() * 2 - 1));
   let cursor = margin;
   let wasRaised = false;
   let baseBottom = baseline;
   let baseHeight = size;
-  for (const { label, canonical, raised = false } of symbols) {
-    const box = inkBoundingBox(canonical, CANONICAL_SIZE, CANONICAL_SIZE, 64) ?? { x: 0, y: 0, width: CANONICAL_SIZE, height: CANONICAL_SIZE };
-    const p = placementFor(label);
+  for (let k = 0; k < symbols.length; k++) {
+    const { label, canonical, raised = false, fraction } = symbols[k]!;
+    if (fraction) {
+      let end = k;
+      while (end < symbols.length && symbols[end]!.fraction?.fraction === fraction.fraction) end++;
+      const block = stackFraction(symbols.slice(k, end), cursor, baseline - size * 0.5, size, pen, draw, spacing, wobble);
+      placed.push(...block.placed);
+      cursor += block.width + spacing(size);
+      baseBottom = Math.max(...block.placed.map((s) => s.y + s.h));
+      baseHeight = size;
+      wasRaised = false;
+      k = end - 1;
+      continue;
+    }
     // An exponent is written close after its base.
     if (raised && !wasRaised && placed.length > 0) cursor -= size * 0.12;
-    const target = p.extent * size * (raised ? RAISED_SCALE : 1) * (1 + wobble());
-    const scale = Math.min(target / (p.by === "height" ? box.height : Math.max(box.width, box.height)), (p.maxWidth * size) / box.width);
-    const w = Math.max(1, Math.round(box.width * scale + pen));
-    const h = Math.max(1, Math.round(box.height * scale + pen));
-    const pixels = redraw(canonical, box, scale, pen, w, h, ["digit", "open", "close"].includes(symbolKind(label)) || label === "y");
-    const shift = size * 0.08 * wobble();
-    const y = raised
-      ? Math.round(baseBottom - baseHeight * (RAISED_RISE + 1.7 * jitter * (rng() * 2 - 1)) - h)
-      : p.centred
-        ? Math.round(baseline - size * 0.5 - h / 2 + shift)
-        : Math.round(baseline + p.drop * size - h + shift);
+    const { pixels, w, h, top } = draw(label, canonical, size, raised);
+    const y = raised ? Math.round(baseBottom - baseHeight * (RAISED_RISE + 1.7 * jitter * (rng() * 2 - 1)) - h) : top(baseline);
     placed.push({ pixels, x: Math.round(cursor), y, w, h });
     if (!raised) {
       baseBottom = y + h;
       baseHeight = h;
     }
     wasRaised = raised;
-    // Gaps of 0.15-0.45 digit heights: handwriting spacing, from tight to loose.
-    cursor += w + size * (0.3 + 0.15 * (rng() * 2 - 1));
+    cursor += w + spacing(size);
   }
   // An exponent over a tall base may rise past the top margin: move the line down to keep it.
   const lift = Math.max(0, Math.round(margin / 2) - Math.min(...placed.map((s) => s.y)));
   for (const s of placed) s.y += lift;
   const width = Math.ceil(cursor + margin);
-  const height = baseline + lift + Math.round(size * 0.6) + margin;
+  // A denominator may reach further down than the line's descenders.
+  const height = Math.max(baseline + lift + Math.round(size * 0.6), ...placed.map((s) => s.y + s.h)) + margin;
   const paper = new Float32Array(width * height);
   const boxes: BoxTuple[] = [];
   for (const s of placed) {
@@ -126,16 +144,84 @@ export function composeEquation(
   return { image: { width, height, pixels }, boxes };
 }
 
+interface Placed {
+  pixels: Float32Array;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Numerator and denominator symbols at this share of the line's size. */
+const FRACTION_SCALE = 0.8;
+
+/**
+ * A stacked fraction's symbols (numerator, bar, denominator, in that order) laid out from `left`
+ * with the bar centred at `middle`: each side a line of its own, centred over or under the bar,
+ * 0.08-0.2 digit heights off it; the bar the written "-" drawn out along its length to the
+ * wider side and a little more. Returns the placed symbols in the same order and the block's width.
+ */
+function stackFraction(
+  symbols: readonly { label: string; canonical: CanonicalImage; fraction?: FractionRole }[],
+  left: number,
+  middle: number,
+  size: number,
+  pen: number,
+  draw: (label: string, canonical: CanonicalImage, digit: number, raised: boolean) => { pixels: Float32Array; w: number; h: number; top: (base: number) => number },
+  spacing: (digit: number) => number,
+  wobble: () => number,
+): { placed: Placed[]; width: number } {
+  const digit = size * FRACTION_SCALE;
+  const side = (role: FractionRole["role"]) => {
+    let x = 0;
+    const out = symbols
+      .filter((s) => s.fraction?.role === role)
+      .map((s) => {
+        const d = draw(s.label, s.canonical, digit, false);
+        const at = { pixels: d.pixels, x, y: d.top(0), w: d.w, h: d.h };
+        x += d.w + spacing(digit);
+        return at;
+      });
+    const width = out.length > 0 ? out[out.length - 1]!.x + out[out.length - 1]!.w : 0;
+    return { out, width };
+  };
+  const numerator = side("numerator");
+  const denominator = side("denominator");
+  const dash = symbols.find((s) => s.fraction?.role === "bar")!;
+  const barWidth = Math.max(numerator.width, denominator.width) + size * 0.2 * (1 + wobble());
+  const box = inkBoundingBox(dash.canonical, CANONICAL_SIZE, CANONICAL_SIZE, 64) ?? { x: 0, y: 0, width: CANONICAL_SIZE, height: CANONICAL_SIZE };
+  // Drawn out along its length only: a long bar slopes no more than the minus it was written as.
+  const scale = [barWidth / box.width, (placementFor("-").extent * size) / box.width] as const;
+  const barW = Math.max(1, Math.round(box.width * scale[0] + pen));
+  const barH = Math.max(1, Math.round(box.height * scale[1] + pen));
+  const bar: Placed = { pixels: redraw(dash.canonical, box, scale, pen, barW, barH, false), x: Math.round(left), y: Math.round(middle - barH / 2), w: barW, h: barH };
+  const gap = () => size * (0.14 + 0.4 * wobble());
+  const above = bar.y - gap() - Math.max(...numerator.out.map((s) => s.y + s.h));
+  const below = bar.y + bar.h + gap() - Math.min(...denominator.out.map((s) => s.y));
+  const centred = (s: { out: Placed[]; width: number }, dy: number) =>
+    s.out.map((p) => ({ ...p, x: Math.round(left + (barW - s.width) / 2 + p.x), y: Math.round(p.y + dy) }));
+  return { placed: [...centred(numerator, above), bar, ...centred(denominator, below)], width: barW };
+}
+
 /**
  * The canonical strokes' centre line, scaled by `scale` and drawn with a round pen of width
  * `pen` into a w x h coverage buffer (0-1): every pair of neighbouring skeleton pixels becomes
  * one pen segment, so strokes stay connected at any scale.
  */
-function redraw(canonical: CanonicalImage, box: { x: number; y: number; width: number; height: number }, scale: number, pen: number, w: number, h: number, heal: boolean): Float32Array {
+function redraw(
+  canonical: CanonicalImage,
+  box: { x: number; y: number; width: number; height: number },
+  scale: number | readonly [number, number],
+  pen: number,
+  w: number,
+  h: number,
+  heal: boolean,
+): Float32Array {
   const out = new Float32Array(w * h);
   const mask = Uint8Array.from(canonical, (v) => (v >= 96 ? 1 : 0));
   const skeleton = thinToSkeleton(mask, CANONICAL_SIZE, CANONICAL_SIZE);
-  const at = (x: number, y: number): [number, number] => [(x - box.x + 0.5) * scale + pen / 2, (y - box.y + 0.5) * scale + pen / 2];
+  const [sx, sy] = typeof scale === "number" ? [scale, scale] : scale;
+  const at = (x: number, y: number): [number, number] => [(x - box.x + 0.5) * sx + pen / 2, (y - box.y + 0.5) * sy + pen / 2];
   const on = (x: number, y: number) => x >= 0 && y >= 0 && x < CANONICAL_SIZE && y < CANONICAL_SIZE && skeleton[y * CANONICAL_SIZE + x] === 1;
   for (let y = 0; y < CANONICAL_SIZE; y++) {
     for (let x = 0; x < CANONICAL_SIZE; x++) {

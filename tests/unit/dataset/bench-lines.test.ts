@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { benchLineLabels, latexLineTokens } from "../../../lib/dataset/bench-lines";
+import { benchLineLabels, latexFractionLine, latexLineTokens } from "../../../lib/dataset/bench-lines";
 
 const CLASSES = new Set(["0", "1", "2", "3", "7", "x", "+", "=", "(", ")"]);
 const at = (labels: (string | null)[], xs: number[]) => labels.map((label, i) => ({ label, x: xs[i]! }));
@@ -35,5 +35,25 @@ describe("latexLineTokens", () => {
     assert.equal(read("x ^"), null);
     assert.equal(read("x_1 \\times x_2 = X"), null, "an index written without spaces");
     assert.equal(read("3 0 \\times 2 9 x^{2 8}"), null, "a power written without spaces");
+  });
+});
+
+describe("latexFractionLine", () => {
+  const read = (latex: string) => {
+    const line = latexFractionLine(latex);
+    return line ? line.labels.map((l, i) => { const r = line.roles[i]; return r ? `${l}${r.role[0]}${r.fraction}` : l; }).join(" ") : null;
+  };
+
+  it("lists a fraction's numerator, bar and denominator in place, braced or not, spaced or not", () => {
+    assert.equal(read("z = x + \\frac {1}{x}"), "z = x + 1n0 -b0 xd0");
+    assert.equal(read("\\frac {19x}4 = \\frac { 3}{4}"), "1n0 9n0 xn0 -b0 4d0 = 3n1 -b1 4d1");
+    assert.equal(read("\\pi=\\frac{2\\pi}{2}"), "π = 2n0 πn0 -b0 2d0");
+  });
+
+  it("is null without a fraction, with a power or index, or with a fraction inside a fraction", () => {
+    assert.equal(read("x + 1 = 2"), null);
+    assert.equal(read("\\frac{x^2}{2}"), null);
+    assert.equal(read("\\frac{1}{\\frac{1}{2}}"), null);
+    assert.equal(read("\\frac{a_1}{2}"), null);
   });
 });

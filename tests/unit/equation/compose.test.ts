@@ -25,6 +25,8 @@ function canonical(lines: [number, number][][]): Uint8Array {
   return out;
 }
 
+type Box = [number, number, number, number];
+
 function inkComponents(image: { width: number; height: number; pixels: Uint8Array }): number {
   const mask = Uint8Array.from(image.pixels, (v) => (v < 128 ? 1 : 0));
   return labelComponents({ width: image.width, height: image.height, mask }).components.length;
@@ -74,6 +76,25 @@ describe("composeEquation", () => {
     assert.ok(power[3] < base[3], "smaller than its base");
     assert.ok(power[1] + power[3] < base[1] + base[3] / 2, "its bottom above the base's middle");
     assert.ok(power[1] > 0 && power[1] + power[3] <= image.height, "inside the image");
+  });
+  it("stacks a fraction: numerator over a bar as wide as the wider side, denominator under it, the line going on after", () => {
+    const n = { fraction: 0, role: "numerator" } as const;
+    const { image, boxes } = composeEquation(
+      [
+        { label: "7", canonical: seven, fraction: n },
+        { label: "7", canonical: seven, fraction: n },
+        { label: "-", canonical: minus, fraction: { fraction: 0, role: "bar" } },
+        { label: "7", canonical: seven, fraction: { fraction: 0, role: "denominator" } },
+        { label: "7", canonical: seven },
+      ],
+      { size: 80, rng: createRng(2) },
+    );
+    const [top1, top2, bar, bottom, after] = boxes.map((b) => b as [number, number, number, number]) as [Box, Box, Box, Box, Box];
+    assert.ok(top1[1] + top1[3] <= bar[1] && top2[1] + top2[3] <= bar[1], "numerator above the bar");
+    assert.ok(bottom[1] >= bar[1] + bar[3], "denominator below it");
+    assert.ok(bar[0] <= top1[0] && bar[0] + bar[2] >= top2[0] + top2[2], "the bar spans the numerator");
+    assert.ok(after[0] > bar[0] + bar[2], "the line goes on after the fraction");
+    assert.ok(image.height >= bottom[1] + bottom[3]);
   });
 });
 
