@@ -108,6 +108,27 @@ test.describe("Solve page", () => {
     await expect(each).toHaveText(["2*x+3=7: x = 2", "2*x=7: x = 7/2"]);
   });
 
+  test("reads a fraction written stacked, x+1 over 2 = 3, and sees x = 5", async ({ page, request }) => {
+    await ensureModel(request);
+    await page.goto("/solve");
+    const strokes: Stroke[] = [
+      [[60, 50], [95, 95]], [[95, 50], [60, 95]],
+      [[110, 72], [145, 72]], [[127, 55], [127, 90]],
+      [[165, 58], [178, 45], [178, 100]],
+      [[45, 118], [205, 120]],
+      [[105, 150], [120, 138], [140, 142], [140, 160], [106, 195], [145, 195]],
+      [[240, 110], [280, 110]], [[240, 132], [280, 132]],
+      [[312, 92], [336, 84], [352, 96], [346, 112], [330, 118], [350, 126], [354, 140], [334, 150], [310, 146]],
+    ];
+    const traces = strokes.map((stroke, i) => `<trace id="${i}">${stroke.map(([x, y]) => `${x} ${y}`).join(", ")}</trace>`);
+    const inkml = `<ink xmlns="http://www.w3.org/2003/InkML">${traces.join("")}</ink>`;
+    await page.getByLabel(/Upload a photo/).setInputFiles({ name: "fraction.inkml", mimeType: "application/inkml+xml", buffer: Buffer.from(inkml) });
+    // x, +, 1 over the bar, 2 under it, then = and 3: each boxed, the bar read as the minus it is drawn as.
+    await expect(page.getByRole("button", { name: /^Symbol \d+:/ })).toHaveCount(7);
+    await expect(page.getByTestId("expression")).toHaveText("((x+1)/2)=3");
+    await expect(page.getByRole("status")).toHaveText("x = 5");
+  });
+
   test("reads ink written at a slope levelled, and says so", async ({ page, request }) => {
     await ensureModel(request);
     await page.goto("/solve");
