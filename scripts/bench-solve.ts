@@ -30,7 +30,8 @@
  *     line under the other, every other one opened with a curly brace (lib/equation/compose-system);
  * (l) the systems of (k) as simulated photos, like (d).
  * (n) exact-match on lines with fractions written stacked ("x+1 over 2 = 3", "1 over 2 + 3 over 4")
- *     composed the same way as (b), each side at 0.8 of the line's size.
+ *     composed the same way as (b), each side at 0.8 of the line's size;
+ * (o) the lines of (n) as simulated photos, like (d).
  * --writers val takes every section from the val split instead (the lines of val-split writers,
  * equations composed from val-split symbols): also never trained on, but seen by early stopping
  * and promotion, so the place to tune the solver without touching test.
@@ -272,18 +273,26 @@ async function main(): Promise<number> {
   printFailures(squares, Number(values.failures), log);
 
   // (n) stacked fractions composed the same way
+  // (o) those fractions photographed, with their own generator
   const stackedFractions = emptyScore();
+  const fractionPhotos = emptyScore();
   const fractionRng = createRng(Number(values.seed) + 8);
+  const fractionPhotoRng = createRng(Number(values.seed) + 9);
   for (let k = 0; k < Math.round(n / 5); k++) {
     const line = randomFractionEquation(fractionRng, classes);
     if (line.labels.some((l) => !pool.has(l))) continue;
     const symbols = line.labels.map((label, i) => ({ label, canonical: pool.get(label)![Math.floor(fractionRng() * pool.get(label)!.length)]!, fraction: line.roles[i] }));
-    const { image } = composeEquation(symbols, { size: 40 + Math.round(fractionRng() * 80), rng: fractionRng });
+    const size = 40 + Math.round(fractionRng() * 80);
+    const { image } = composeEquation(symbols, { size, rng: fractionRng });
     const truth = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles).expression;
     await score(stackedFractions, `fraction-${k}`, image, line.labels, truth);
+    // The pen as wide for the digits as in (l).
+    await score(fractionPhotos, `photo-fraction-${k}`, await photograph(image, fractionPhotoRng, paper, Math.round(size * 2.8)), line.labels, truth);
   }
   log(`(n) stacked fractions (x+1 over 2 = 3) composed from ${writers}-split symbols: ${summary(stackedFractions)}`);
   printFailures(stackedFractions, Number(values.failures), log);
+  log(`(o) the fractions of (n) as simulated photos: ${summary(fractionPhotos)}`);
+  printFailures(fractionPhotos, Number(values.failures), log);
 
   // (k) systems of two equations, half of them opened with a brace
   // (l) the same systems photographed, each section with its own generator
