@@ -77,6 +77,13 @@ export function bandsFromMask(ink: InkMask): LineBand[] {
     // Further from its neighbour than the neighbour is high, it belongs to no line: a stray mark,
     // the tip of a shadow's edge.
     const near = (other: LineBand, gap: number) => gap <= STRAY_GAP * (other.bottom - other.top);
+    // A bar under one band and over the next, reaching past the middle of the ink of both, is a
+    // fraction's bar written with room around it: the three are one line.
+    if (prev && next && near(prev, gapPrev) && near(next, gapNext) && spansBoth(ink, band, prev, next)) {
+      prev.bottom = next.bottom;
+      i++;
+      continue;
+    }
     if (prev && gapPrev <= gapNext) {
       if (near(prev, gapPrev)) prev.bottom = band.bottom;
     } else if (next) {
@@ -84,6 +91,29 @@ export function bandsFromMask(ink: InkMask): LineBand[] {
     } else lines.push({ ...band });
   }
   return withMargins(lines, height);
+}
+
+/** Whether the ink of `bar` reaches past the middle of the ink of both other bands, on either side. */
+function spansBoth(ink: InkMask, bar: LineBand, above: LineBand, below: LineBand): boolean {
+  const extent = (band: LineBand) => {
+    let left = ink.width;
+    let right = -1;
+    for (let y = band.top; y < band.bottom; y++) {
+      for (let x = 0, row = y * ink.width; x < ink.width; x++) {
+        if (!ink.mask[row + x]) continue;
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+    return { left, right };
+  };
+  const b = extent(bar);
+  const under = (band: LineBand) => {
+    const e = extent(band);
+    const middle = (e.left + e.right) / 2;
+    return e.right >= 0 && middle > b.left && middle < b.right;
+  };
+  return b.right >= 0 && under(above) && under(below);
 }
 
 /** The ink left of the first blank columns may be a brace when at most this share of its height wide. */

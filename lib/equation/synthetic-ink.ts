@@ -97,18 +97,19 @@ export function layoutEquation(text: string, options: LayoutOptions): { glyphs: 
 
 /**
  * Places `before`, then numerator over a bar over denominator (each side 0.8 of the size,
- * centred on the bar), then `after`, on one line: a fraction written stacked. The bar is a "-"
+ * centred on the bar, `gap` digit heights off it, default 0.15), then `after`, on one line: a
+ * fraction written stacked. The bar is a "-"
  * glyph stretched to the wider side.
  */
 export function layoutStackedFraction(
-  parts: { before: string; numerator: string; denominator: string; after: string },
+  parts: { before: string; numerator: string; denominator: string; after: string; gap?: number },
   options: LayoutOptions,
 ): { glyphs: PlacedGlyph[]; width: number; height: number } {
   const size = options.size;
   const margin = options.margin ?? Math.round(size * 0.6);
   const piece = (text: string, scale: number) => layoutEquation(text, { ...options, size: size * scale, margin: 0, jitter: 0 });
-  const middle = margin + size * 1.1;
-  const gap = size * 0.15;
+  const gap = size * (parts.gap ?? 0.15);
+  const middle = margin + size * 0.95 + gap;
   const shifted = (p: ReturnType<typeof piece>, dx: number, top: number) => p.glyphs.map((g) => ({ ...g, x: g.x + dx, y: g.y + top }));
   const before = piece(parts.before, 1);
   const numerator = piece(parts.numerator, 0.8);

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { decodeGray } from "../../../lib/images/decode";
+import { drawGlyphs, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import { braced, stacked, turned, written } from "../solver/fakes";
 
 describe("segmentLines on sloped writing", () => {
@@ -119,5 +120,15 @@ describe("upscaleFactor", () => {
   it("never makes more than 4 megapixels of a big photo", () => {
     assert.equal(upscaleFactor(dots(1500, 1000, 20)), 1);
     assert.equal(upscaleFactor(dots(800, 600, 20)), 2);
+  });
+});
+
+describe("segmentLines: a fraction written on its own", () => {
+  it("keeps 3 over 4 one line when the bar stands well off both digits", () => {
+    for (const gap of [0.15, 0.5]) {
+      const { glyphs, width, height } = layoutStackedFraction({ before: "", numerator: "3", denominator: "4", after: "", gap }, { size: 60, stroke: 6 });
+      const { lines } = segmentLines(renderOnPaper(drawGlyphs(glyphs, width, height, 6), width, height));
+      assert.deepEqual(lines.map((line) => line.map((s) => s.fraction?.role ?? "-")), [["numerator", "bar", "denominator"]], `gap ${gap}`);
+    }
   });
 });
