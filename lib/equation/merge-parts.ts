@@ -80,6 +80,9 @@ export function mergeSymbolParts(components: readonly Component[], symbolSize: n
             a.componentIds.length === 1 &&
             b.componentIds.length === 1 &&
             Math.min(a.box.height, b.box.height) >= NEAR_MIN_HEIGHT * symbolSize &&
+            // What is written under a √ comes close to its bar all along; it is no stroke of it.
+            !isRadicalContent(a.box, b.box) &&
+            !isRadicalContent(b.box, a.box) &&
             sideBySideNear(a.box, b.box, reach) &&
             options.near(a.componentIds, b.componentIds, reach));
         if (!together) continue;

@@ -349,3 +349,14 @@ describe("segmentEquation: fractions written stacked", () => {
     for (const line of ["4÷2=2", "4-1=3", "1≤2", "3±1"]) assert.equal(roles(segmentEquation(draw(line).image)), ".".repeat([...line].length), line);
   });
 });
+
+describe("segmentEquation: a square root", () => {
+  it("keeps a 5 written close under the bar of its √ apart from the √", () => {
+    const image = strokes([
+      [[20, 95], [30, 88], [48, 130], [70, 28], [175, 28]],
+      [[150, 38], [108, 38], [105, 75], [130, 66], [150, 82], [148, 110], [110, 118]],
+    ]);
+    const symbols = segmentEquation(image);
+    assert.equal(symbols.length, 2, symbols.map((s) => s.box.join(",")).join(" | "));
+  });
+});
