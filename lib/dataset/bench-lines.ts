@@ -57,12 +57,18 @@ export function* benchLines(db: Database.Database, options: { split: Split; clas
 const LATEX_INVISIBLE = new Set(["\\left", "\\right", "\\mbox", "\\limits", "\\!", "\\,"]);
 
 /**
- * A CROHME LaTeX truth written as one line with powers ("x ^ 2 + y ^ { 2 } = z ^ 2") as the
- * symbols the solver reads, each marked raised or not; null for anything else (fractions,
- * indices, roots, a power inside a power). Pure.
+ * LaTeX as the tokens TeX reads: a command (\times), a brace, ^ or _, or one character, so
+ * "x^{28}", "x ^ { 2 8 }" and "x^23" (x squared, then 3) spell what TeX draws.
+ */
+const latexParts = (latex: string): string[] => latex.match(/\\[a-zA-Z]+|\\.|[{}^_]|[^\s{}^_\\]/g) ?? [];
+
+/**
+ * A CROHME LaTeX truth written as one line with powers ("x^2 + y^{2} = z^2") as the symbols the
+ * solver reads, each marked raised or not; null for anything else (fractions, indices, roots, a
+ * power inside a power). Pure.
  */
 export function latexLineTokens(latex: string): ExpressionToken[] | null {
-  const parts = latex.split(/\s+/).filter(Boolean);
+  const parts = latexParts(latex);
   const out: ExpressionToken[] = [];
   let i = 0;
   // Reads items until a closing brace (or the end at depth 0); false on anything unsupported.
@@ -88,17 +94,12 @@ export function latexLineTokens(latex: string): ExpressionToken[] | null {
     if (part === "_" || part === "}") return false;
     if (LATEX_INVISIBLE.has(part)) return true;
     if (part.startsWith("\\") && labelFor(part) === part) return false;
-    // Structure glued to a symbol ("x_1", "x^{28}", written without spaces) is structure all the same.
-    if (part.length > 1 && /[\^_{}]/.test(part)) return false;
-    // "1 2" and "12" both spell two symbols.
-    const symbols = /^[0-9A-Za-z]{2,}$/.test(part) ? [...part] : [part];
-    for (const symbol of symbols) out.push({ label: labelFor(symbol), superscript: raised });
+    out.push({ label: labelFor(part), superscript: raised });
     return true;
   };
   if (!sequence(false, 0)) return null;
   return out.length > 0 ? out : null;
 }
-
 
 /** One symbol of a line, or a fraction of symbols over symbols. */
 type LineItem = { label: string } | { numerator: string[]; denominator: string[] };
@@ -110,7 +111,7 @@ type LineItem = { label: string } | { numerator: string[]; denominator: string[]
  * (powers, indices, roots, a fraction inside a fraction). Pure.
  */
 export function latexFractionLine(latex: string): { labels: string[]; roles: (FractionRole | undefined)[] } | null {
-  const parts = latex.match(/\\[a-zA-Z]+|\\.|[{}^_]|[^\s{}^_\\]/g) ?? [];
+  const parts = latexParts(latex);
   let i = 0;
   // Symbols until a closing brace (or the end at depth 0); null on anything unsupported.
   const symbols = (depth: number, fractions: boolean): LineItem[] | null => {

@@ -34,7 +34,12 @@ describe("latexLineTokens", () => {
     assert.equal(read("a ^ { b ^ c }"), null);
     assert.equal(read("x ^"), null);
     assert.equal(read("x_1 \\times x_2 = X"), null, "an index written without spaces");
-    assert.equal(read("3 0 \\times 2 9 x^{2 8}"), null, "a power written without spaces");
+  });
+
+  it("reads LaTeX written without spaces as TeX does: a bare ^ raises one character", () => {
+    assert.equal(read("3 0 \\times 2 9 x^{2 8}"), "3 0 × 2 9 x ^2 ^8");
+    assert.equal(read("x^3 - 18x - 35 = 0"), "x ^3 - 1 8 x - 3 5 = 0");
+    assert.equal(read("x^23"), "x ^2 3");
   });
 });
 
