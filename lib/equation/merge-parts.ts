@@ -106,6 +106,7 @@ export function belongTogether(a: Rect, b: Rect, symbolSize: number): boolean {
   const stacked = yOverlap <= 0.5 * Math.min(a.height, b.height);
 
   if (stacked && yGap <= MAX_STACK_GAP * symbolSize) {
+    if (isExponent(a, b, symbolSize) || isExponent(b, a, symbolSize)) return false;
     if (xOverlap >= MIN_STACK_OVERLAP * narrow) return true;
     // A hand-placed dot drifts off its stem; accept it while its centre is near the stem's span.
     const [dot, other] = Math.max(a.width, a.height) <= Math.max(b.width, b.height) ? [a, b] : [b, a];
@@ -118,6 +119,26 @@ export function belongTogether(a: Rect, b: Rect, symbolSize: number): boolean {
   }
   if (!stacked && xOverlap >= MIN_BROKEN_OVERLAP * narrow) return true;
   return isEdgeBar(a, b, xOverlap) || isEdgeBar(b, a, xOverlap);
+}
+
+/** Parts at least this many symbol sizes high and this high for their width are symbols, not bars or dots. */
+const EXPONENT_MIN_HEIGHT = 0.35;
+const EXPONENT_MIN_ASPECT = 0.5;
+/** An exponent's centre stands at least this share of its base's width right of the base's centre. */
+const EXPONENT_SHIFT = 0.3;
+
+/**
+ * A symbol over the right end of a symbol under it, both of a symbol's height rather than bars
+ * or dots: an exponent written low over its base (the x of 2^x over the 2's top), which the
+ * stacked rule would take for the two parts of one symbol. The parts that do stack into one
+ * symbol are a bar or a dot with anything, or two parts one over the other's middle (an 8 or a
+ * 3 in two strokes).
+ */
+function isExponent(raised: Rect, base: Rect, symbolSize: number): boolean {
+  if (raised.y + raised.height > base.y + base.height / 2) return false;
+  const solid = (r: Rect) => r.height >= EXPONENT_MIN_HEIGHT * symbolSize && r.height >= EXPONENT_MIN_ASPECT * r.width;
+  if (!solid(raised) || !solid(base)) return false;
+  return raised.x + raised.width / 2 - (base.x + base.width / 2) >= EXPONENT_SHIFT * base.width;
 }
 
 /**

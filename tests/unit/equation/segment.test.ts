@@ -360,3 +360,15 @@ describe("segmentEquation: a square root", () => {
     assert.equal(symbols.length, 2, symbols.map((s) => s.box.join(",")).join(" | "));
   });
 });
+
+describe("segmentEquation: an exponent written low over its base", () => {
+  it("keeps the x of 2^x over the 2's top right apart from the 2, and still stacks an 8 written as two loops", () => {
+    const two: [number, number][] = [[30, 70], [45, 55], [65, 55], [75, 68], [70, 85], [30, 130], [85, 130]];
+    const x: [number, number][][] = [[[68, 14], [92, 44]], [[92, 14], [68, 44]]];
+    const symbols = segmentEquation(strokes([two, ...x]));
+    assert.equal(symbols.length, 2, symbols.map((s) => s.box.join(",")).join(" | "));
+    assert.equal(symbols[1]!.superscript, true);
+    const loop = (cy: number, r: number) => Array.from({ length: 17 }, (_, i) => [120 + r * Math.cos((i * Math.PI) / 8), cy + r * Math.sin((i * Math.PI) / 8)] as [number, number]);
+    assert.equal(segmentEquation(strokes([loop(55, 18), loop(100, 22)])).length, 1);
+  });
+});
