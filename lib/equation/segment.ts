@@ -227,8 +227,9 @@ function orderWithFractions(components: readonly Component[], symbolSize: number
   });
   const byBar = new Map(fractions.map((f, k) => [f.bar.id, k]));
   return orderSymbols([...merge(components.filter((c) => !claimed.has(c.id))), ...wholes], symbolSize).flatMap((g): PlacedGroup[] => {
+    // A fraction's whole leads with its bar, which no other group holds.
     const k = byBar.get(g.componentIds[0]!);
-    if (k === undefined || g.componentIds.length !== wholes[k]!.componentIds.length) return [g];
+    if (k === undefined) return [g];
     const f = fractions[k]!;
     const side = (parts: Component[], role: FractionRole["role"]) =>
       orderSymbols(merge(parts), symbolSize).map((s) => ({ ...s, fraction: { fraction: k, role } }));

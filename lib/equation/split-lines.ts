@@ -1,5 +1,6 @@
 import type { GrayImage } from "../images/canonicalize";
-import type { InkMask } from "./ink-mask";
+import { labelComponents } from "./components";
+import type { InkMask, Rect } from "./ink-mask";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
 
@@ -77,43 +78,52 @@ export function bandsFromMask(ink: InkMask): LineBand[] {
     // Further from its neighbour than the neighbour is high, it belongs to no line: a stray mark,
     // the tip of a shadow's edge.
     const near = (other: LineBand, gap: number) => gap <= STRAY_GAP * (other.bottom - other.top);
-    // A bar under one band and over the next, reaching past the middle of the ink of both, is a
-    // fraction's bar written with room around it: the three are one line.
-    if (prev && next && near(prev, gapPrev) && near(next, gapNext) && spansBoth(ink, band, prev, next)) {
-      prev.bottom = next.bottom;
-      i++;
-      continue;
-    }
     if (prev && gapPrev <= gapNext) {
       if (near(prev, gapPrev)) prev.bottom = band.bottom;
     } else if (next) {
       if (near(next, gapNext)) next.top = band.top;
     } else lines.push({ ...band });
   }
-  return withMargins(lines, height);
+  return withMargins(joinFractionBands(ink, lines), height);
 }
 
-/** Whether the ink of `bar` reaches past the middle of the ink of both other bands, on either side. */
-function spansBoth(ink: InkMask, bar: LineBand, above: LineBand, below: LineBand): boolean {
-  const extent = (band: LineBand) => {
-    let left = ink.width;
-    let right = -1;
-    for (let y = band.top; y < band.bottom; y++) {
-      for (let x = 0, row = y * ink.width; x < ink.width; x++) {
-        if (!ink.mask[row + x]) continue;
-        left = Math.min(left, x);
-        right = Math.max(right, x);
-      }
-    }
-    return { left, right };
+/** A fraction's bar is at most this high for its width. */
+const FRACTION_BAR_FLAT = 0.4;
+/** ...and lies within this many pen widths of the bottom of the band over it, or of the top of the band under it. */
+const FRACTION_BAR_EDGE = 2;
+
+/**
+ * Bands that are the numerator and denominator of a fraction written on its own line, as one
+ * band: the rows split at the gap on one side of the bar (3 over 4, its bar drawn close under
+ * the 3), and the bar went with the nearer band. A flat stroke along the bottom of one band or
+ * the top of the next, reaching past the middle of the rest of the ink of both, is that bar.
+ * Between the lines of a system no stroke does that: a minus or an = sits mid-line.
+ */
+function joinFractionBands(ink: InkMask, bands: LineBand[]): LineBand[] {
+  if (bands.length < 2) return bands;
+  const { components } = labelComponents(ink);
+  const edge = FRACTION_BAR_EDGE * estimateStrokeWidth(ink);
+  const within = (c: Rect, band: LineBand) => c.y >= band.top && c.y + c.height <= band.bottom;
+  // Whether the middle of the band's ink, the bar left out, lies over the bar's width.
+  const under = (bar: Rect, band: LineBand) => {
+    const rest = components.filter((c) => c !== bar && within(c, band));
+    if (rest.length === 0) return false;
+    const middle = (Math.min(...rest.map((c) => c.x)) + Math.max(...rest.map((c) => c.x + c.width))) / 2;
+    return middle > bar.x && middle < bar.x + bar.width;
   };
-  const b = extent(bar);
-  const under = (band: LineBand) => {
-    const e = extent(band);
-    const middle = (e.left + e.right) / 2;
-    return e.right >= 0 && middle > b.left && middle < b.right;
-  };
-  return b.right >= 0 && under(above) && under(below);
+  const out: LineBand[] = [{ ...bands[0]! }];
+  for (const next of bands.slice(1)) {
+    const last = out[out.length - 1]!;
+    const isBar = (c: Rect) =>
+      c.height <= FRACTION_BAR_FLAT * c.width &&
+      ((within(c, last) && c.y + c.height >= last.bottom - edge) || (within(c, next) && c.y <= next.top + edge)) &&
+      under(c, last) &&
+      under(c, next);
+    const near = next.top - last.bottom <= STRAY_GAP * Math.min(last.bottom - last.top, next.bottom - next.top);
+    if (near && components.some(isBar)) last.bottom = next.bottom;
+    else out.push({ ...next });
+  }
+  return out;
 }
 
 /** The ink left of the first blank columns may be a brace when at most this share of its height wide. */

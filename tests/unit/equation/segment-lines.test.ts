@@ -131,4 +131,17 @@ describe("segmentLines: a fraction written on its own", () => {
       assert.deepEqual(lines.map((line) => line.map((s) => s.fraction?.role ?? "-")), [["numerator", "bar", "denominator"]], `gap ${gap}`);
     }
   });
+
+  it("keeps 7 over 10 one line when the bar is drawn close under the 7 and the 10 well below it", () => {
+    const { glyphs, width, height } = layoutStackedFraction({ before: "", numerator: "7", denominator: "10", after: "", gap: 0.2 }, { size: 60, stroke: 6 });
+    const bar = glyphs.findIndex((g) => g.char === "-");
+    const lowered = glyphs.map((g, i) => (i > bar ? { ...g, y: g.y + 30 } : g));
+    const { lines } = segmentLines(renderOnPaper(drawGlyphs(lowered, width, height + 30, 6), width, height + 30));
+    assert.deepEqual(lines.map((line) => line.map((s) => s.fraction?.role ?? "-")), [["numerator", "bar", "denominator", "denominator"]]);
+  });
+
+  it("still reads two lines of a system apart, the second under the first's minus", () => {
+    const { lines } = segmentLines(stacked([written("4-1=3"), written("2+1=3")], 40));
+    assert.equal(lines.length, 2);
+  });
 });
