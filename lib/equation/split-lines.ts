@@ -96,7 +96,8 @@ const FRACTION_BAR_EDGE = 2;
  * Bands that are the numerator and denominator of a fraction written on its own line, as one
  * band: the rows split at the gap on one side of the bar (3 over 4, its bar drawn close under
  * the 3), and the bar went with the nearer band. A flat stroke along the bottom of one band or
- * the top of the next, reaching past the middle of the rest of the ink of both, is that bar.
+ * the top of the next, reaching past the middle of the rest of the ink of both, is that bar; so
+ * is a band holding nothing but such a stroke between two bands (a bar drawn thick or sloping).
  * Between the lines of a system no stroke does that: a minus or an = sits mid-line.
  */
 function joinFractionBands(ink: InkMask, bands: LineBand[]): LineBand[] {
@@ -111,17 +112,31 @@ function joinFractionBands(ink: InkMask, bands: LineBand[]): LineBand[] {
     const middle = (Math.min(...rest.map((c) => c.x)) + Math.max(...rest.map((c) => c.x + c.width))) / 2;
     return middle > bar.x && middle < bar.x + bar.width;
   };
+  const near = (a: LineBand, b: LineBand) => b.top - a.bottom <= STRAY_GAP * Math.min(a.bottom - a.top, b.bottom - b.top);
+  const flat = (c: Rect) => c.height <= FRACTION_BAR_FLAT * c.width;
   const out: LineBand[] = [{ ...bands[0]! }];
-  for (const next of bands.slice(1)) {
+  for (let k = 1; k < bands.length; k++) {
     const last = out[out.length - 1]!;
+    const next = bands[k]!;
     const isBar = (c: Rect) =>
-      c.height <= FRACTION_BAR_FLAT * c.width &&
+      flat(c) &&
       ((within(c, last) && c.y + c.height >= last.bottom - edge) || (within(c, next) && c.y <= next.top + edge)) &&
       under(c, last) &&
       under(c, next);
-    const near = next.top - last.bottom <= STRAY_GAP * Math.min(last.bottom - last.top, next.bottom - next.top);
-    if (near && components.some(isBar)) last.bottom = next.bottom;
-    else out.push({ ...next });
+    if (near(last, next) && components.some(isBar)) {
+      last.bottom = next.bottom;
+      continue;
+    }
+    // A bar drawn thick or sloping is high enough to be a band of its own, between the two.
+    const after = bands[k + 1];
+    const alone = components.filter((c) => within(c, next));
+    const bar = alone.length === 1 && flat(alone[0]!) ? alone[0]! : null;
+    if (bar && after && near(last, next) && near(next, after) && under(bar, last) && under(bar, after)) {
+      last.bottom = after.bottom;
+      k++;
+      continue;
+    }
+    out.push({ ...next });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { decodeGray } from "../../../lib/images/decode";
-import { drawGlyphs, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import { drawGlyphs, drawSegment, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import { braced, stacked, turned, written } from "../solver/fakes";
 
 describe("segmentLines on sloped writing", () => {
@@ -137,6 +137,17 @@ describe("segmentLines: a fraction written on its own", () => {
     const bar = glyphs.findIndex((g) => g.char === "-");
     const lowered = glyphs.map((g, i) => (i > bar ? { ...g, y: g.y + 30 } : g));
     const { lines } = segmentLines(renderOnPaper(drawGlyphs(lowered, width, height + 30, 6), width, height + 30));
+    assert.deepEqual(lines.map((line) => line.map((s) => s.fraction?.role ?? "-")), [["numerator", "bar", "denominator", "denominator"]]);
+  });
+
+  it("keeps 3 over 47 one line when its bar slopes enough to be a band of its own", () => {
+    const { glyphs, width, height } = layoutStackedFraction({ before: "", numerator: "3", denominator: "47", after: "", gap: 0.5 }, { size: 60, stroke: 6 });
+    const bar = glyphs.find((g) => g.char === "-")!;
+    const ink = drawGlyphs(glyphs.filter((g) => g !== bar), width, height, 6);
+    const left = bar.x + 0.02 * bar.scale;
+    const y = bar.y + 0.6 * bar.scale;
+    drawSegment(ink, width, height, [left, y + 10], [bar.x + 0.53 * bar.scale, y - 10], 6);
+    const { lines } = segmentLines(renderOnPaper(ink, width, height));
     assert.deepEqual(lines.map((line) => line.map((s) => s.fraction?.role ?? "-")), [["numerator", "bar", "denominator", "denominator"]]);
   });
 
