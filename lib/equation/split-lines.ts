@@ -129,7 +129,8 @@ function joinFractionBands(ink: InkMask, bands: LineBand[]): LineBand[] {
     }
     // A bar drawn thick or sloping is high enough to be a band of its own, between the two.
     const after = bands[k + 1];
-    const alone = components.filter((c) => within(c, next));
+    // Specks of grain beside it do not count.
+    const alone = components.filter((c) => within(c, next) && Math.max(c.width, c.height) > edge);
     const bar = alone.length === 1 && flat(alone[0]!) ? alone[0]! : null;
     if (bar && after && near(last, next) && near(next, after) && under(bar, last) && under(bar, after)) {
       last.bottom = after.bottom;
