@@ -62,17 +62,27 @@ const LATEX_INVISIBLE = new Set(["\\left", "\\right", "\\mbox", "\\limits", "\\!
  */
 const latexParts = (latex: string): string[] => latex.match(/\\[a-zA-Z]+|\\.|[{}^_]|[^\s{}^_\\]/g) ?? [];
 
+/** A symbol of a line of LaTeX: its label, whether a power raises it, where it sits in a fraction. */
+interface LatexSymbol {
+  label: string;
+  raised: boolean;
+  fraction?: FractionRole;
+}
+
 /**
- * A CROHME LaTeX truth written as one line with powers ("x^2 + y^{2} = z^2") as the symbols the
- * solver reads, each marked raised or not; null for anything else (fractions, indices, roots, a
- * power inside a power). Pure.
+ * One line of CROHME LaTeX as its symbols in the order the solver reads them: a power marks
+ * what it raises (a single token or a braced group), \frac{a}{b} gives a's symbols, the bar
+ * "-", b's symbols. Null on what the one-line solver does not read: indices, roots, an unknown
+ * command, a power inside a power, a power or a fraction inside a fraction. Pure.
  */
-export function latexLineTokens(latex: string): ExpressionToken[] | null {
+function parseLatexLine(latex: string): LatexSymbol[] | null {
   const parts = latexParts(latex);
-  const out: ExpressionToken[] = [];
+  const out: LatexSymbol[] = [];
   let i = 0;
+  let fractions = 0;
+  type Context = { raised: boolean; fraction?: FractionRole };
   // Reads items until a closing brace (or the end at depth 0); false on anything unsupported.
-  const sequence = (raised: boolean, depth: number): boolean => {
+  const sequence = (at: Context, depth: number): boolean => {
     while (i < parts.length) {
       const part = parts[i]!;
       if (part === "}") {
@@ -80,29 +90,50 @@ export function latexLineTokens(latex: string): ExpressionToken[] | null {
         i++;
         return true;
       }
-      if (!item(raised, depth)) return false;
+      if (!item(at, depth)) return false;
     }
     return depth === 0;
   };
-  const item = (raised: boolean, depth: number): boolean => {
+  const item = (at: Context, depth: number): boolean => {
     const part = parts[i++]!;
-    if (part === "{") return sequence(raised, depth + 1);
+    if (part === "{") return sequence(at, depth + 1);
     if (part === "^") {
-      if (raised || i >= parts.length) return false;
-      return item(true, depth);
+      if (at.raised || at.fraction || i >= parts.length) return false;
+      return item({ raised: true }, depth);
+    }
+    if (part === "\\frac") {
+      if (at.raised || at.fraction) return false;
+      const fraction = fractions++;
+      const side = (role: "numerator" | "denominator") => {
+        // A side is a braced group, or one plain symbol (\frac 1 2).
+        const next = parts[i];
+        if (next === undefined || (next !== "{" && /^[}^_\\]/.test(next))) return false;
+        const before = out.length;
+        return item({ raised: false, fraction: { fraction, role } }, depth) && out.length > before;
+      };
+      if (!side("numerator")) return false;
+      out.push({ label: "-", raised: false, fraction: { fraction, role: "bar" } });
+      return side("denominator");
     }
     if (part === "_" || part === "}") return false;
     if (LATEX_INVISIBLE.has(part)) return true;
     if (part.startsWith("\\") && labelFor(part) === part) return false;
-    out.push({ label: labelFor(part), superscript: raised });
+    out.push({ label: labelFor(part), raised: at.raised, ...(at.fraction ? { fraction: at.fraction } : {}) });
     return true;
   };
-  if (!sequence(false, 0)) return null;
-  return out.length > 0 ? out : null;
+  return sequence({ raised: false }, 0) ? out : null;
 }
 
-/** One symbol of a line, or a fraction of symbols over symbols. */
-type LineItem = { label: string } | { numerator: string[]; denominator: string[] };
+/**
+ * A CROHME LaTeX truth written as one line with powers ("x^2 + y^{2} = z^2") as the symbols the
+ * solver reads, each marked raised or not; null for anything else (fractions, indices, roots, a
+ * power inside a power). Pure.
+ */
+export function latexLineTokens(latex: string): ExpressionToken[] | null {
+  const symbols = parseLatexLine(latex);
+  if (!symbols || symbols.length === 0 || symbols.some((s) => s.fraction)) return null;
+  return symbols.map((s) => ({ label: s.label, superscript: s.raised }));
+}
 
 /**
  * A CROHME LaTeX truth with stacked fractions on one line ("z = x + \frac{1}{x}") as the symbols
@@ -111,59 +142,7 @@ type LineItem = { label: string } | { numerator: string[]; denominator: string[]
  * (powers, indices, roots, a fraction inside a fraction). Pure.
  */
 export function latexFractionLine(latex: string): { labels: string[]; roles: (FractionRole | undefined)[] } | null {
-  const parts = latexParts(latex);
-  let i = 0;
-  // Symbols until a closing brace (or the end at depth 0); null on anything unsupported.
-  const symbols = (depth: number, fractions: boolean): LineItem[] | null => {
-    const out: LineItem[] = [];
-    while (i < parts.length) {
-      const part = parts[i++]!;
-      if (part === "}") return depth > 0 ? out : null;
-      if (part === "{") {
-        const inner = symbols(depth + 1, fractions);
-        if (!inner) return null;
-        out.push(...inner);
-      } else if (part === "\\frac") {
-        if (!fractions) return null;
-        const numerator = group();
-        const denominator = numerator && group();
-        if (!numerator || !denominator) return null;
-        out.push({ numerator, denominator });
-      } else if (part === "^" || part === "_") return null;
-      else if (LATEX_INVISIBLE.has(part)) continue;
-      else if (part.startsWith("\\") && labelFor(part) === part) return null;
-      else out.push({ label: labelFor(part) });
-    }
-    return depth === 0 ? out : null;
-  };
-  // A fraction's side: a braced group (or one symbol, as in \frac 1 2) of plain symbols.
-  const group = (): string[] | null => {
-    if (parts[i] !== "{") {
-      const part = parts[i++];
-      return part !== undefined && !/^[{}^_\\]/.test(part) ? [labelFor(part)] : null;
-    }
-    i++;
-    const inner = symbols(1, false);
-    return inner && inner.length > 0 ? inner.map((item) => (item as { label: string }).label) : null;
-  };
-  const items = symbols(0, true);
-  if (!items || !items.some((item) => "numerator" in item)) return null;
-  const labels: string[] = [];
-  const roles: (FractionRole | undefined)[] = [];
-  let fraction = 0;
-  for (const item of items) {
-    if ("label" in item) {
-      labels.push(item.label);
-      roles.push(undefined);
-      continue;
-    }
-    for (const [side, role] of [[item.numerator, "numerator"], [["-"], "bar"], [item.denominator, "denominator"]] as const) {
-      for (const label of side) {
-        labels.push(label);
-        roles.push({ fraction, role });
-      }
-    }
-    fraction++;
-  }
-  return { labels, roles };
+  const symbols = parseLatexLine(latex);
+  if (!symbols || !symbols.some((s) => s.fraction) || symbols.some((s) => s.raised)) return null;
+  return { labels: symbols.map((s) => s.label), roles: symbols.map((s) => s.fraction) };
 }

@@ -6,7 +6,7 @@ import { FRACTION_SLOT } from "./symbol-kinds";
 const ATOM = /^([0-9]+|[a-z]|pi)$/;
 
 /** A fraction as the line's expression writes it: (1/x), ((x+1)/2). */
-export const fractionText = (numerator: string, denominator: string) => `(${bracketed(numerator)}/${bracketed(denominator)})`;
+const fractionText = (numerator: string, denominator: string) => `(${bracketed(numerator)}/${bracketed(denominator)})`;
 const bracketed = (side: string) => (ATOM.test(side) ? side : `(${side})`);
 
 /**

@@ -98,8 +98,7 @@ export function layoutEquation(text: string, options: LayoutOptions): { glyphs: 
 /**
  * Places `before`, then numerator over a bar over denominator (each side 0.8 of the size,
  * centred on the bar, `gap` digit heights off it, default 0.15), then `after`, on one line: a
- * fraction written stacked. The bar is a "-"
- * glyph stretched to the wider side.
+ * fraction written stacked. The bar is a "-" glyph stretched to the wider side.
  */
 export function layoutStackedFraction(
   parts: { before: string; numerator: string; denominator: string; after: string; gap?: number },
