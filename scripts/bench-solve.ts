@@ -16,6 +16,7 @@
  * (e) exact-match on CROHME lines with powers (x^2+y^2=z^2) by the same writers: the truth is
  *     the LaTeX, once it names exactly the symbols of the ink;
  * (m) the same for CROHME lines with fractions written stacked (z = x + 1 over x);
+ * (p) the same for CROHME lines with square roots, a root over all its bar covers (sqrt(x+1));
  * (d) exact-match on the lines of (a) as simulated phone photos (lib/equation/simulate-photo;
  *     --paper plain|ruled|grid takes one kind of paper for all):
  *     thicker pen, gray uneven ink, shaded and sometimes ruled paper, a tilt, blur and JPEG;
@@ -147,7 +148,8 @@ async function main(): Promise<number> {
   const index = JSON.parse(fs.readFileSync(path.join(exportDir, "index.json"), "utf8")) as { expressions: { image: string; truth: string }[] };
   const crohme = emptyScore();
   const crohmeLines: { name: string; image: GrayImage; labels: string[] }[] = [];
-  const poweredLines: { name: string; image: string; tokens: ExpressionToken[] }[] = [];
+  const poweredLines: { name: string; image: string; tokens: ExpressionToken[]; truth: string }[] = [];
+  const rootLines: typeof poweredLines = [];
   const fractionLines: { name: string; image: string; labels: string[]; truth: string }[] = [];
   let considered = 0;
   const skippedBy: Record<string, number> = {};
@@ -158,8 +160,12 @@ async function main(): Promise<number> {
     const accepted = benchLineLabels(truth.latex, truth.labels.map((label, i) => ({ label, x: truth.boxes[i]![0] })), classes);
     if (!("labels" in accepted)) {
       skip(accepted.skip);
-      const powers = truth.latex && accepted.skip.startsWith("structure") ? poweredLine(truth.latex, truth.labels, classes) : null;
-      if (powers) poweredLines.push({ name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), tokens: powers });
+      const structured = truth.latex && accepted.skip.startsWith("structure") ? structuredLine(truth.latex, truth.labels, classes) : null;
+      if (structured) {
+        const line = { name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), ...structured };
+        if (structured.powers) poweredLines.push(line);
+        if (structured.roots) rootLines.push(line);
+      }
       const fraction = truth.latex && accepted.skip.startsWith("structure") ? fractionLine(truth.latex, truth.labels, classes) : null;
       if (fraction) fractionLines.push({ name: entry.image.replace(/\.png$/, ""), image: path.join(exportDir, entry.image), ...fraction });
       continue;
@@ -200,12 +206,21 @@ async function main(): Promise<number> {
 
   // (e) lines with powers by the same writers
   const powered = emptyScore();
-  for (const line of poweredLines) await score(powered, line.name, await decodeGray(fs.readFileSync(line.image)), line.tokens);
+  for (const line of poweredLines) await score(powered, line.name, await decodeGray(fs.readFileSync(line.image)), line.tokens, line.truth);
   log(
     `(e) CROHME lines with powers (x^2+y^2=z^2), same writers: ${powered.exact}/${powered.total} exact = ${pct(powered.exact / powered.total)} ` +
       `(symbol count right ${pct(powered.countMatch / powered.total)}, symbols and levels right where counts match ${pct(powered.symbolsRight / powered.symbolsCompared)})`,
   );
   printFailures(powered, Number(values.failures), log);
+
+  // (p) lines with square roots by the same writers
+  const roots = emptyScore();
+  for (const line of rootLines) await score(roots, line.name, await decodeGray(fs.readFileSync(line.image)), line.tokens, line.truth);
+  log(
+    `(p) CROHME lines with square roots (sqrt(x+1)), same writers: ${roots.exact}/${roots.total} exact = ${pct(roots.exact / Math.max(1, roots.total))} ` +
+      `(symbol count right ${pct(roots.countMatch / Math.max(1, roots.total))}, symbols and levels right where counts match ${pct(roots.symbolsRight / Math.max(1, roots.symbolsCompared))})`,
+  );
+  printFailures(roots, Number(values.failures), log);
 
   // (m) lines with stacked fractions by the same writers
   const fractions = emptyScore();
@@ -284,7 +299,7 @@ async function main(): Promise<number> {
     const symbols = line.labels.map((label, i) => ({ label, canonical: pool.get(label)![Math.floor(fractionRng() * pool.get(label)!.length)]!, fraction: line.roles[i] }));
     const size = 40 + Math.round(fractionRng() * 80);
     const { image } = composeEquation(symbols, { size, rng: fractionRng });
-    const truth = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles).expression;
+    const truth = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles.map((fraction) => ({ fraction }))).expression;
     await score(stackedFractions, `fraction-${k}`, image, line.labels, truth);
     // The pen as wide for the digits as in (l).
     await score(fractionPhotos, `photo-fraction-${k}`, await photograph(image, fractionPhotoRng, paper, Math.round(size * 2.8)), line.labels, truth);
@@ -354,6 +369,7 @@ async function main(): Promise<number> {
         poorLight: { exact: dim.exact, total: dim.total, accuracy: dim.exact / dim.total },
         small: { exact: far.exact, total: far.total, accuracy: far.exact / far.total },
         powers: { exact: powered.exact, total: powered.total, accuracy: powered.exact / powered.total },
+        roots: { exact: roots.exact, total: roots.total, accuracy: roots.exact / Math.max(1, roots.total) },
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         systems: { exact: systems.exact, total: systems.total, accuracy: systems.exact / systems.total },
         systemPhotos: { exact: systemPhotos.exact, total: systemPhotos.total, accuracy: systemPhotos.exact / systemPhotos.total },
@@ -411,17 +427,26 @@ async function dumpFailure(dir: string, name: string, image: GrayImage, truth: s
 }
 
 /**
- * The symbols of a line with powers, raised or not, in reading order: the LaTeX's own order,
- * once it names exactly the symbols the ink has (every one a model class) and the grammar reads it.
+ * A line with powers or square roots: its symbols, raised or not, in reading order (the
+ * LaTeX's own order) and the expression it should read (a root over all it covers), once the
+ * LaTeX names exactly the symbols the ink has (every one a model class) and the grammar reads it.
  */
-function poweredLine(latex: string, inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): ExpressionToken[] | null {
+function structuredLine(
+  latex: string,
+  inkLabels: readonly (string | null)[],
+  classes: ReadonlySet<string>,
+): { tokens: ExpressionToken[]; truth: string; powers: boolean; roots: boolean } | null {
   const tokens = latexLineTokens(latex);
-  if (!tokens || tokens.length < 2 || !tokens.some((t) => t.superscript)) return null;
+  if (!tokens || tokens.length < 2) return null;
   if (tokens.some((t) => !classes.has(t.label))) return null;
   const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
   if (sorted(tokens.map((t) => t.label)) !== sorted(inkLabels)) return null;
-  if (!decodeEquation(tokens.map((t) => ({ candidates: [{ label: t.label, p: 1 }], superscript: t.superscript }))).wellFormed) return null;
-  return tokens;
+  const decoded = decodeLine(
+    tokens.map((t) => ({ candidates: [{ label: t.label, p: 1 }], superscript: t.superscript })),
+    tokens.map((t) => ({ radicand: t.radicand })),
+  );
+  if (!decoded.wellFormed) return null;
+  return { tokens, truth: decoded.expression, powers: tokens.some((t) => t.superscript), roots: tokens.some((t) => t.label === "√") };
 }
 
 /**
@@ -434,7 +459,7 @@ function fractionLine(latex: string, inkLabels: readonly (string | null)[], clas
   if (!line || line.labels.some((l) => !classes.has(l))) return null;
   const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
   if (sorted(line.labels) !== sorted(inkLabels)) return null;
-  const decoded = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.roles);
+  const decoded = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.layout);
   return decoded.wellFormed ? { labels: line.labels, truth: decoded.expression } : null;
 }
 

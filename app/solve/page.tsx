@@ -17,7 +17,7 @@ export default async function SolvePage() {
     <>
       <h1>Solve</h1>
       <p className="muted">
-        Write an equation with a mouse, pen or finger, or upload a photo or scan of one on paper. Two lines are solved as a system (a brace before them is fine), and lines that make none, such as a page of working, one by one; end a sum with = to ask for its value; a fraction may be written stacked, over a bar. Click a
+        Write an equation with a mouse, pen or finger, or upload a photo or scan of one on paper. Two lines are solved as a system (a brace before them is fine), and lines that make none, such as a page of working, one by one; end a sum with = to ask for its value; a fraction may be written stacked, over a bar, and a square root covers all its bar runs over. Click a
         box to correct a symbol: the equation is solved again at once and the crop is saved as a sample (source <code>equation</code>) for
         the next training run.
       </p>

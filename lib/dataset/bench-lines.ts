@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { measureStrokes, type InkBox, type Stroke } from "../ink/ink-document";
 import { parseStrokesJson } from "../ink/stroke-json";
 import { decodeEquation, type ExpressionToken } from "../equation/decode";
+import type { SymbolLayout } from "../equation/decode-line";
 import type { FractionRole } from "../equation/fractions";
 import { labelFor } from "./class-names";
 import { expressionsOfSplit, STRUCTURED_LATEX } from "./flat-lines";
@@ -62,18 +63,21 @@ const LATEX_INVISIBLE = new Set(["\\left", "\\right", "\\mbox", "\\limits", "\\!
  */
 const latexParts = (latex: string): string[] => latex.match(/\\[a-zA-Z]+|\\.|[{}^_]|[^\s{}^_\\]/g) ?? [];
 
-/** A symbol of a line of LaTeX: its label, whether a power raises it, where it sits in a fraction. */
+/** A symbol of a line of LaTeX: its label, whether a power raises it, where it sits in a fraction, what a √ covers. */
 interface LatexSymbol {
   label: string;
   raised: boolean;
   fraction?: FractionRole;
+  /** For a √: how many symbols after it are under its bar. */
+  radicand?: number;
 }
 
 /**
  * One line of CROHME LaTeX as its symbols in the order the solver reads them: a power marks
  * what it raises (a single token or a braced group), \frac{a}{b} gives a's symbols, the bar
- * "-", b's symbols. Null on what the one-line solver does not read: indices, roots, an unknown
- * command, a power inside a power, a power or a fraction inside a fraction. Pure.
+ * "-", b's symbols, \sqrt{a} a √ then a's symbols. Null on what the solver does not read:
+ * indices, a root's index (\sqrt[3]), an unknown command, a power inside a power, a power or a
+ * fraction inside a fraction. Pure.
  */
 function parseLatexLine(latex: string): LatexSymbol[] | null {
   const parts = latexParts(latex);
@@ -115,6 +119,17 @@ function parseLatexLine(latex: string): LatexSymbol[] | null {
       out.push({ label: "-", raised: false, fraction: { fraction, role: "bar" } });
       return side("denominator");
     }
+    if (part === "\\sqrt") {
+      // The radicand is a braced group or one plain symbol, as for a side of a fraction.
+      const next = parts[i];
+      if (next === undefined || (next !== "{" && /^[}^_\\[]/.test(next))) return false;
+      const root: LatexSymbol = { label: "√", raised: at.raised, ...(at.fraction ? { fraction: at.fraction } : {}) };
+      out.push(root);
+      const before = out.length;
+      if (!item(at, depth) || out.length === before) return false;
+      root.radicand = out.length - before;
+      return true;
+    }
     if (part === "_" || part === "}") return false;
     if (LATEX_INVISIBLE.has(part)) return true;
     if (part.startsWith("\\") && labelFor(part) === part) return false;
@@ -125,24 +140,25 @@ function parseLatexLine(latex: string): LatexSymbol[] | null {
 }
 
 /**
- * A CROHME LaTeX truth written as one line with powers ("x^2 + y^{2} = z^2") as the symbols the
- * solver reads, each marked raised or not; null for anything else (fractions, indices, roots, a
- * power inside a power). Pure.
+ * A CROHME LaTeX truth written as one line with powers and roots ("x^2 + y^{2} = z^2",
+ * "\sqrt{x+1}") as the symbols the solver reads, each marked raised or not, and for a √ how
+ * many symbols its bar covers; null for anything else (fractions, indices, a power inside a
+ * power). Pure.
  */
-export function latexLineTokens(latex: string): ExpressionToken[] | null {
+export function latexLineTokens(latex: string): (ExpressionToken & { radicand?: number })[] | null {
   const symbols = parseLatexLine(latex);
   if (!symbols || symbols.length === 0 || symbols.some((s) => s.fraction)) return null;
-  return symbols.map((s) => ({ label: s.label, superscript: s.raised }));
+  return symbols.map((s) => ({ label: s.label, superscript: s.raised, ...(s.radicand !== undefined ? { radicand: s.radicand } : {}) }));
 }
 
 /**
  * A CROHME LaTeX truth with stacked fractions on one line ("z = x + \frac{1}{x}") as the symbols
  * in the order the solver reads them (a fraction's numerator, its bar "-", its denominator) and
- * where each sits in its fraction; null without a fraction, or with anything else structured
- * (powers, indices, roots, a fraction inside a fraction). Pure.
+ * where each sits in its fraction and under which √; null without a fraction, or with anything
+ * else structured (powers, indices, a fraction inside a fraction). Pure.
  */
-export function latexFractionLine(latex: string): { labels: string[]; roles: (FractionRole | undefined)[] } | null {
+export function latexFractionLine(latex: string): { labels: string[]; layout: SymbolLayout[] } | null {
   const symbols = parseLatexLine(latex);
   if (!symbols || !symbols.some((s) => s.fraction) || symbols.some((s) => s.raised)) return null;
-  return { labels: symbols.map((s) => s.label), roles: symbols.map((s) => s.fraction) };
+  return { labels: symbols.map((s) => s.label), layout: symbols.map(({ fraction, radicand }) => ({ fraction, radicand })) };
 }

@@ -207,8 +207,12 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
     // The left side of a cut symbol leaves the right side still to read.
     if (part !== 0) start += span;
   }
-  const logProb = tokens.reduce((sum, t) => sum + Math.log(Math.max(t.confidence, MIN_P)), 0);
-  return { tokens, expression: buildExpression(tokens), wellFormed: winner !== undefined, logProb };
+  return { tokens, expression: buildExpression(tokens), wellFormed: winner !== undefined, logProb: tokenLogProb(tokens) };
+}
+
+/** The log-probability of a reading: its tokens' confidences multiplied. */
+export function tokenLogProb(tokens: readonly DecodedToken[]): number {
+  return tokens.reduce((sum, t) => sum + Math.log(Math.max(t.confidence, MIN_P)), 0);
 }
 
 /** The state a symbol is read in: entering, staying in or leaving a superscript as needed. */

@@ -1,5 +1,6 @@
 import type { Component } from "./components";
 import { gapLength, overlapLength, unionRect, type Rect } from "./ink-mask";
+import { isUnderBar } from "./radicals";
 
 /** One written symbol: the components that make it up and their joint box. */
 export interface SymbolGroup {
@@ -81,8 +82,8 @@ export function mergeSymbolParts(components: readonly Component[], symbolSize: n
             b.componentIds.length === 1 &&
             Math.min(a.box.height, b.box.height) >= NEAR_MIN_HEIGHT * symbolSize &&
             // What is written under a √ comes close to its bar all along; it is no stroke of it.
-            !isRadicalContent(a.box, b.box) &&
-            !isRadicalContent(b.box, a.box) &&
+            !isUnderBar(a.box, b.box) &&
+            !isUnderBar(b.box, a.box) &&
             sideBySideNear(a.box, b.box, reach) &&
             options.near(a.componentIds, b.componentIds, reach));
         if (!together) continue;
@@ -98,7 +99,7 @@ export function mergeSymbolParts(components: readonly Component[], symbolSize: n
 
 /** The merge rule for two parts, exported for tests and the segmentation bench. */
 export function belongTogether(a: Rect, b: Rect, symbolSize: number): boolean {
-  if (isRadicalContent(a, b) || isRadicalContent(b, a)) return false;
+  if (isUnderBar(a, b) || isUnderBar(b, a)) return false;
   const xOverlap = overlapLength(a.x, a.width, b.x, b.width);
   const narrow = Math.min(a.width, b.width);
   const yOverlap = overlapLength(a.y, a.height, b.y, b.height);
@@ -179,18 +180,4 @@ export function isLooseEdgeBar(bar: Rect, body: Rect): boolean {
 function sideBySideNear(a: Rect, b: Rect, reach: number): boolean {
   if (gapLength(a.x, a.width, b.x, b.width) > reach || gapLength(a.y, a.height, b.y, b.height) > reach) return false;
   return overlapLength(a.y, a.height, b.y, b.height) >= NEAR_Y_OVERLAP * Math.min(a.height, b.height);
-}
-
-/** True when inner sits inside outer's box, right of its left quarter: content under a √. */
-function isRadicalContent(outer: Rect, inner: Rect): boolean {
-  const cx = inner.x + inner.width / 2;
-  const cy = inner.y + inner.height / 2;
-  return (
-    outer.width >= 1.3 * inner.width &&
-    inner.x >= outer.x + 0.25 * outer.width &&
-    cx < outer.x + outer.width &&
-    cy > outer.y &&
-    cy < outer.y + outer.height &&
-    inner.y > outer.y
-  );
 }

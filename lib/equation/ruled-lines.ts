@@ -61,7 +61,9 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
     // Centres of thin runs, bucketed by row; rows dense with them are ruled lines.
     const perRow = thinRunsByRow(columns, thickness);
     // Most of the span must be bare line, or this is a big symbol rather than ruling.
-    const lines = linesThrough(perRow, thickness, (band) => band.length >= minSpan * 0.5);
+    const lines = linesThrough(perRow, thickness, (band) => band.length >= minSpan * 0.5).filter(
+      (fit) => !isRadicalBar(c, columns, fit, thickness, width),
+    );
     found += lines.length;
     eraseOnLines(mask, width, columns, lines, thickness);
   }
@@ -80,6 +82,26 @@ function isWrittenBar(bar: Rect, components: readonly Rect[], width: number, hei
   const below = components.some((c) => over(c) && c.y >= bar.y + bar.height);
   return above && below;
 }
+
+/**
+ * The bar of a long √ in a tight crop spans the width like a ruling, and erasing it leaves a
+ * hook read as nothing and crumbs read as 1s. It ends inside the image on both sides, has no
+ * ink over it (a ruling is crossed by the symbols written on it) and its component starts with
+ * the √'s hook hanging below it.
+ */
+function isRadicalBar(c: Rect, columns: ColumnRuns, fit: { a: number; b: number }, thickness: number, width: number): boolean {
+  if (c.x <= 1 || c.x + c.width >= width - 1) return false;
+  const lineAt = (x: number) => fit.a + fit.b * x;
+  // A bar drawn by hand bows and flicks up at its end: some slack over the fitted line.
+  const slack = Math.max(3 * thickness, RADICAL_BOW * c.height);
+  if (columns.some(({ x, runs }) => runs.some(([start]) => start < lineAt(x) - slack))) return false;
+  // The hook's tip, or the foot of the stroke rising to the bar when the hook was drawn apart.
+  const hook = columns[0]!;
+  return hook.runs.some(([start, length]) => start + length > lineAt(hook.x) + 3 * thickness);
+}
+
+/** How far, in the √'s height, its bar may bow above the line fitted through it. */
+const RADICAL_BOW = 0.15;
 
 /**
  * A faint ruling comes out of the threshold in pieces; the pieces on their own are dropped as

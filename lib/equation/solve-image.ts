@@ -3,7 +3,8 @@ import type { GrayImage } from "../images/canonicalize";
 import { JUNK_LABEL } from "../dataset/class-names";
 import { classifyCrops, DEFAULT_TOP_K, type SymbolClassifier } from "./classify";
 import type { LabelCandidate } from "./decode";
-import { decodeLine } from "./decode-line";
+import { decodeLine, type SymbolLayout } from "./decode-line";
+import { radicandSpans } from "./radicals";
 import type { BoxTuple } from "./ink-mask";
 import { lineFrame, placeInLine } from "./line-frame";
 import { reweighAsRaised, reweighByPlacement, type PlacementModel } from "./placement-model";
@@ -121,7 +122,7 @@ export async function solveImage(image: GrayImage, options: SolveImageOptions): 
         ? { candidates: unit.ranked, raisedCandidates: unit.raisedRanked, superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised }
         : { candidates: [{ label: fixed, p: 1 }], superscript: unit.symbol.superscript, mayBeRaised: unit.symbol.mayBeRaised };
     });
-    const decoded = decodeLine(hypotheses, line.map((u) => u.symbol.fraction), { context: placement?.context, preferEquation: units.length > 1 });
+    const decoded = decodeLine(hypotheses, layoutOf(line.map((u) => u.symbol)), { context: placement?.context, preferEquation: units.length > 1 });
     wellFormed &&= decoded.wellFormed;
     expressions.push(decoded.expression);
     decoded.tokens.forEach((t, i) => {
@@ -186,11 +187,14 @@ async function readLines(
   // Each reading is re-weighed by where its crop sits in its line (a raised symbol is measured
   // against its base, not the line: it keeps the model's reading), junk included: a piece too
   // small for any symbol it looks like moves its probability to junk, which is then dropped.
-  // A numerator or denominator sits where no symbol of the line would: it is read by its shape.
+  // A numerator or denominator sits where no symbol of the line would, and so does a √ over
+  // what it covers, as tall as the line and more: they are read by their shape.
   const frames = segmentedLines.flatMap((line) => {
-    const onLine = line.filter((s) => !s.fraction);
+    const spans = radicandSpans(line.map((s) => s.box));
+    const byShape = line.map((s, i) => s.fraction !== undefined || spans[i]! > 0);
+    const onLine = line.filter((_, i) => !byShape[i]);
     const frame = placement && onLine.length > 0 ? lineFrame(onLine.map((s) => s.box)) : null;
-    return line.map((s) => (s.fraction ? null : frame));
+    return line.map((_, i) => (byShape[i] ? null : frame));
   });
   const settle: Settle = (ranked, box, i, raised = false) => {
     const frame = frames[i];
@@ -235,7 +239,7 @@ async function readLines(
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeLine(hypotheses, line.map((s) => s.fraction), { context: placement?.context, preferEquation: segmentedLines.length > 1 });
+    const first = decodeLine(hypotheses, layoutOf(line), { context: placement?.context, preferEquation: segmentedLines.length > 1 });
     logProb += first.logProb;
     tokenCount += first.tokens.length;
     wellFormed &&= first.wellFormed;
@@ -369,3 +373,9 @@ const SPLIT_PRIOR = 0.5;
  * reading (product of probabilities, grammar). Two clear symbols ("11": 0.99 x 0.99) stay apart.
  */
 const JOIN_MIN_P = 0.9;
+
+/** Where each symbol of a line sits in its fractions and under which √ bars, for decodeLine. */
+function layoutOf(line: readonly Pick<SegmentedSymbol, "box" | "fraction">[]): SymbolLayout[] {
+  const spans = radicandSpans(line.map((s) => s.box));
+  return line.map((s, i) => ({ fraction: s.fraction, radicand: spans[i] }));
+}

@@ -7,14 +7,15 @@ const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSERS = new Set([")", "]", "}"]);
 
 /**
- * Stands for a whole stacked fraction in its line while the line is decoded (decode-line.ts):
- * an operand like a variable, so 2 over it reads 2·(a/b) and no digit follows it.
+ * Stands for a whole stacked fraction or square root in its line while the line is decoded
+ * (decode-line.ts): an operand like a variable, so 2 before it reads 2·(a/b) and no digit
+ * follows it.
  */
-export const FRACTION_SLOT = "□";
+export const GROUP_SLOT = "□";
 
 export function symbolKind(label: string): SymbolKind {
   if (/^[0-9]$/.test(label)) return "digit";
-  if (label === "π" || label === FRACTION_SLOT || /^[a-zA-Z]$/.test(label)) return "variable";
+  if (label === "π" || label === GROUP_SLOT || /^[a-zA-Z]$/.test(label)) return "variable";
   if (label === "-" || label === "−") return "minus";
   if (OPERATORS.has(label)) return "operator";
   if (RELATIONS.has(label)) return "relation";

@@ -36,6 +36,14 @@ describe("latexLineTokens", () => {
     assert.equal(read("x_1 \\times x_2 = X"), null, "an index written without spaces");
   });
 
+  it("says how many symbols a root's bar covers, a braced group or one symbol, and refuses a root's index", () => {
+    const covers = (latex: string) => latexLineTokens(latex)?.map((t) => (t.radicand === undefined ? t.label : `${t.label}${t.radicand}`)).join(" ") ?? null;
+    assert.equal(covers("\\sqrt { x + 1 } = 3"), "√3 x + 1 = 3");
+    assert.equal(covers("\\sqrt 2 + 1"), "√1 2 + 1");
+    assert.equal(covers("\\sqrt{1+\\sqrt{1+z^2}}"), "√7 1 + √4 1 + z 2");
+    assert.equal(covers("\\sqrt[3]{x}"), null);
+  });
+
   it("reads LaTeX written without spaces as TeX does: a bare ^ raises one character", () => {
     assert.equal(read("3 0 \\times 2 9 x^{2 8}"), "3 0 × 2 9 x ^2 ^8");
     assert.equal(read("x^3 - 18x - 35 = 0"), "x ^3 - 1 8 x - 3 5 = 0");
@@ -46,7 +54,7 @@ describe("latexLineTokens", () => {
 describe("latexFractionLine", () => {
   const read = (latex: string) => {
     const line = latexFractionLine(latex);
-    return line ? line.labels.map((l, i) => { const r = line.roles[i]; return r ? `${l}${r.role[0]}${r.fraction}` : l; }).join(" ") : null;
+    return line ? line.labels.map((l, i) => { const r = line.layout[i]!.fraction; return r ? `${l}${r.role[0]}${r.fraction}` : l; }).join(" ") : null;
   };
 
   it("lists a fraction's numerator, bar and denominator in place, braced or not, spaced or not", () => {

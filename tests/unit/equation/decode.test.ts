@@ -231,9 +231,9 @@ describe("fitContextPrior", () => {
 });
 
 describe("decodeLine: stacked fractions", () => {
-  const n = { fraction: 0, role: "numerator" } as const;
-  const b = { fraction: 0, role: "bar" } as const;
-  const d = { fraction: 0, role: "denominator" } as const;
+  const n = { fraction: { fraction: 0, role: "numerator" } } as const;
+  const b = { fraction: { fraction: 0, role: "bar" } } as const;
+  const d = { fraction: { fraction: 0, role: "denominator" } } as const;
 
   it("reads each fraction as one operand of its line, its sides decoded on their own", () => {
     // x + (1 over x) = 2, the bar read as a minus as a fraction bar is labelled
@@ -258,5 +258,43 @@ describe("decodeLine: stacked fractions", () => {
   it("is not well formed when a side holds an = or nothing readable", () => {
     const r = decodeLine([sym(["1", 0.9]), sym(["=", 0.99]), sym(["2", 0.9]), sym(["-", 0.9]), sym(["4", 0.9])], [n, n, n, b, d]);
     assert.equal(r.wellFormed, false);
+  });
+});
+
+describe("decodeLine: square roots over several symbols", () => {
+  const under = (n: number) => ({ radicand: n });
+
+  it("reads a √ over x+1 as sqrt(x+1), and a √ over a 1 alone as before", () => {
+    const r = decodeLine([sym(["√", 0.8]), sym(["x", 0.9]), sym(["+", 0.9]), sym(["1", 0.9]), sym(["=", 0.9]), sym(["3", 0.9])], [under(3), under(0), under(0), under(0), under(0), under(0)]);
+    assert.equal(r.expression, "sqrt(x+1)=3");
+    assert.ok(r.wellFormed);
+    assert.equal(labels(r), "√x+1=3");
+    assert.deepEqual(r.tokens.map((t) => t.start), [0, 1, 2, 3, 4, 5]);
+    assert.equal(decodeLine([sym(["√", 0.8]), sym(["x", 0.9]), sym(["+", 0.9]), sym(["1", 0.9])], [under(1)]).expression, "sqrt(x)+1");
+  });
+
+  it("nests roots, multiplies a number before one, and leaves a symbol the model does not read as √ on the line", () => {
+    // 2√(1+√(1+z^2)): the inner √ covers 1 + z and its exponent.
+    const z2 = { candidates: [{ label: "2", p: 0.9 }], superscript: true };
+    const r = decodeLine(
+      [sym(["2", 0.9]), sym(["√", 0.6]), sym(["1", 0.9]), sym(["+", 0.9]), sym(["√", 0.7]), sym(["1", 0.9]), sym(["+", 0.9]), sym(["z", 0.9]), z2],
+      [under(0), under(7), under(0), under(0), under(4)],
+    );
+    assert.equal(r.expression, "2*sqrt(1+sqrt(1+z^2))");
+    const notRoot = decodeLine([sym(["7", 0.6], ["√", 0.3]), sym(["1", 0.9])], [under(1)]);
+    assert.equal(notRoot.expression, "71");
+  });
+
+  it("is not well formed when a radicand holds an =, and a root over a fraction takes all of it", () => {
+    assert.equal(decodeLine([sym(["√", 0.8]), sym(["x", 0.9]), sym(["=", 0.9]), sym(["1", 0.9])], [under(3)]).wellFormed, false);
+    const n = { fraction: 0, role: "numerator" } as const;
+    const b = { fraction: 0, role: "bar" } as const;
+    const d = { fraction: 0, role: "denominator" } as const;
+    const r = decodeLine([sym(["√", 0.8]), sym(["1", 0.9]), sym(["-", 0.9]), sym(["4", 0.9])], [under(3), { fraction: n }, { fraction: b }, { fraction: d }]);
+    assert.equal(r.expression, "sqrt((1/4))");
+    // A bar over half a fraction never cuts it: the √ takes the whole fraction as its atom.
+    const half = decodeLine([sym(["√", 0.8]), sym(["1", 0.9]), sym(["-", 0.9]), sym(["4", 0.9])], [under(2), { fraction: n }, { fraction: b }, { fraction: d }]);
+    assert.equal(half.expression, "sqrt((1/4))");
+    assert.deepEqual(half.tokens.map((t) => t.start), [0, 1, 2, 3]);
   });
 });

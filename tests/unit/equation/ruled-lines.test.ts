@@ -33,6 +33,16 @@ describe("removeRuledLines", () => {
     assert.equal(at(root, 41, 50), 1);
   });
 
+  it("keeps the bar of a long √ cropped tight: it joins the √'s hook and has nothing over it, unlike a ruling", () => {
+    // √ over a line in a crop 300 px wide: hook rising at 10-40, bar at y 36 running to 290 (93%).
+    const hook: [number, number, number, number][] = [[10, 90, 6, 4], [16, 90, 4, 30], [20, 100, 8, 20], [28, 36, 4, 84]];
+    const root = removeRuledLines(maskOf(300, 130, [...hook, [28, 36, 262, 3], [60, 70, 5, 40], [150, 70, 5, 40]]));
+    assert.equal(at(root, 200, 37), 1, "the bar stays");
+    // The same bar crossed by a 1 written across it is a ruling the writing sits on.
+    const ruled = removeRuledLines(maskOf(300, 130, [...hook, [28, 36, 262, 3], [150, 5, 5, 60]]));
+    assert.equal(at(ruled, 200, 37), 0);
+  });
+
   it("takes out a faint ruling left only in pieces that touch the symbols, and keeps the symbols", () => {
     // A 2 px ruling at y 60, left in three pieces that each run into an 8 px stroke (the rest fell
     // below the threshold): 31% of the columns. 1s standing on it.

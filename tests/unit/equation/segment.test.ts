@@ -351,6 +351,12 @@ describe("segmentEquation: fractions written stacked", () => {
 });
 
 describe("segmentEquation: a square root", () => {
+  it("keeps each symbol under the long bar of a √ apart from it, the first one close to its hook too", () => {
+    const ones = [60, 100, 140, 180, 220].map((x): [number, number][] => [[x, 55], [x, 130]]);
+    const symbols = segmentEquation(strokes([[[10, 100], [20, 92], [35, 140], [50, 30], [250, 30]], ...ones]));
+    assert.equal(symbols.length, 6, symbols.map((s) => s.box.join(",")).join(" | "));
+  });
+
   it("keeps a 5 written close under the bar of its √ apart from the √", () => {
     const image = strokes([
       [[20, 95], [30, 88], [48, 130], [70, 28], [175, 28]],

@@ -6,7 +6,7 @@ import { NoSymbolsError, solveImage } from "../../../lib/equation/solve-image";
 import { segmentLines } from "../../../lib/equation/segment-lines";
 import { segmentEquation } from "../../../lib/equation/segment";
 import { findLineBands } from "../../../lib/equation/split-lines";
-import { createRng, drawGlyphs, drawSegment, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import { createRng, drawGlyphs, drawSegment, glyphBoxes, layoutEquation, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { CANONICAL_PIXELS } from "../../../lib/images/canonical-form";
 import { CLASSES, scriptedBatches, scriptedClassifier, stacked, sure, turned, written } from "./fakes";
@@ -330,5 +330,29 @@ describe("solveImage: a fraction written stacked", () => {
     const result = await solveImage(image(), { classifier: scriptedClassifier(sure("x+1-2=3")), corrections: [{ index: 4, label: "4" }] });
     assert.equal(result.expression, "((x+1)/4)=3");
     assert.equal(result.solution.text, "x = 11");
+  });
+});
+
+describe("solveImage: a square root over several symbols", () => {
+  // √ drawn over "2+7", then "=": the √'s bar runs over all three.
+  const image = () => {
+    const { glyphs, width, height } = layoutEquation("2+7=", { size: 60, stroke: 6, seed: 3, margin: 70 });
+    const ink = drawGlyphs(glyphs, width, height, 6);
+    const [two, , seven] = glyphBoxes(glyphs, width, height, 6);
+    const left = two![0];
+    const right = seven![0] + seven![2];
+    const top = Math.min(...[two!, seven!].map((b) => b[1])) - 15;
+    const bottom = Math.max(...[two!, seven!].map((b) => b[1] + b[3])) + 5;
+    const root: [number, number][] = [[left - 50, bottom - 25], [left - 40, bottom - 32], [left - 25, bottom], [left - 10, top], [right + 10, top]];
+    for (let i = 1; i < root.length; i++) drawSegment(ink, width, height, root[i - 1]!, root[i]!, 6);
+    return renderOnPaper(ink, width, height);
+  };
+  const classes = [...CLASSES, "√"];
+
+  it("reads the √ over 2+7 as sqrt(2+7) and solves it: 3", async () => {
+    const result = await solveImage(image(), { classifier: scriptedClassifier(sure("√2+7="), classes) });
+    assert.equal(result.expression, "sqrt(2+7)=");
+    assert.equal(result.solution.text, "3");
+    assert.deepEqual(result.tokens.map((t) => t.label), ["√", "2", "+", "7", "="]);
   });
 });
