@@ -68,6 +68,19 @@ export function mergeSymbolParts(components: readonly Component[], symbolSize: n
     box: { x: c.x, y: c.y, width: c.width, height: c.height },
     componentIds: [c.id],
   }));
+  // A √'s bar drawn apart from its hook joins it first: left alone, it stacks with what it
+  // covers (the bar of √(1+√z) over the inner √ reads as a π).
+  if (options.near) {
+    const rootReach = Math.max(reach, ROOT_BAR_REACH * symbolSize);
+    for (let i = 0; i < groups.length; i++) {
+      const hook = groups[i]!;
+      const k = groups.findIndex((bar, j) => j !== i && isRootBar(bar.box, hook.box, symbolSize) && options.near!(bar.componentIds, hook.componentIds, rootReach));
+      if (k < 0) continue;
+      groups[i] = { box: unionRect(hook.box, groups[k]!.box), componentIds: [...hook.componentIds, ...groups[k]!.componentIds] };
+      groups.splice(k, 1);
+      if (k < i) i--;
+    }
+  }
   let merged = true;
   while (merged) {
     merged = false;
@@ -175,6 +188,30 @@ const LOOSE_EDGE_BAND = 0.25;
 export function isLooseEdgeBar(bar: Rect, body: Rect): boolean {
   return gapLength(bar.x, bar.width, body.x, body.width) <= LOOSE_EDGE_GAP * body.height && liesAlongEdge(bar, body, LOOSE_EDGE_BAND);
 }
+
+/**
+ * A √ drawn in two strokes: a flat bar whose left end starts at the top of a tall stroke
+ * (the hook and its rising stroke), running on to the right past it.
+ */
+function isRootBar(bar: Rect, hook: Rect, symbolSize: number): boolean {
+  if (hook.height < ROOT_MIN_HEIGHT * symbolSize || bar.height > ROOT_BAR_FLAT * bar.width || bar.width < ROOT_BAR_MIN_WIDTH * hook.height) return false;
+  const middle = bar.y + bar.height / 2;
+  const startsAtTop = Math.abs(middle - hook.y) <= ROOT_BAR_BAND * hook.height && bar.x >= hook.x + hook.width / 2;
+  return startsAtTop && bar.x + bar.width >= hook.x + hook.width + ROOT_BAR_PAST * hook.height;
+}
+
+/**
+ * Two-stroke √: the hook at least ROOT_MIN_HEIGHT symbol sizes tall, the bar at most
+ * ROOT_BAR_FLAT high for its width and at least ROOT_BAR_MIN_WIDTH of the hook's height long,
+ * its middle within ROOT_BAR_BAND of the hook's height of its top, reaching ROOT_BAR_PAST of
+ * that height beyond it, its ink within ROOT_BAR_REACH symbol sizes of the hook's.
+ */
+const ROOT_MIN_HEIGHT = 0.8;
+const ROOT_BAR_FLAT = 0.25;
+const ROOT_BAR_MIN_WIDTH = 0.5;
+const ROOT_BAR_BAND = 0.15;
+const ROOT_BAR_PAST = 0.3;
+const ROOT_BAR_REACH = 0.1;
 
 /** Boxes within `reach` of each other, side by side with most of the shorter one's height shared. */
 function sideBySideNear(a: Rect, b: Rect, reach: number): boolean {

@@ -10,13 +10,21 @@ import type { BoxTuple, Rect } from "./ink-mask";
 export function radicandSpans(boxes: readonly BoxTuple[]): number[] {
   return boxes.map((root, i) => {
     let k = i + 1;
-    while (k < boxes.length && isUnderBar(rectOf(root), rectOf(boxes[k]!))) k++;
+    while (k < boxes.length && (isUnderBar(rectOf(root), rectOf(boxes[k]!)) || (k > i + 1 && isRaisedUnderEnd(root, boxes[k - 1]!, boxes[k]!)))) k++;
     return k - i - 1;
   });
 }
 
 /** A √ this many times as wide as it is high is a long one. */
 const LONG_ROOT = 2;
+
+/**
+ * The exponent of the last symbol under a bar that stops short of it (z² under a bar ending
+ * over the z): raised over that symbol's middle, starting before the bar's end, below its top.
+ */
+function isRaisedUnderEnd([x, y, width]: BoxTuple, [, py, , ph]: BoxTuple, [ex, ey, , eh]: BoxTuple): boolean {
+  return ex < x + width && ey > y && ey + eh <= py + ph / 2;
+}
 
 const rectOf = ([x, y, width, height]: BoxTuple): Rect => ({ x, y, width, height });
 

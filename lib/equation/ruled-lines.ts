@@ -62,7 +62,7 @@ function removeRows(input: InkMask, minSpanShare: number): { ink: InkMask; lines
     const perRow = thinRunsByRow(columns, thickness);
     // Most of the span must be bare line, or this is a big symbol rather than ruling.
     const lines = linesThrough(perRow, thickness, (band) => band.length >= minSpan * 0.5).filter(
-      (fit) => !isRadicalBar(c, columns, fit, thickness, width),
+      (fit) => !isRadicalBar(c, columns, fit, thickness, width, components),
     );
     found += lines.length;
     eraseOnLines(mask, width, columns, lines, thickness);
@@ -86,18 +86,23 @@ function isWrittenBar(bar: Rect, components: readonly Rect[], width: number, hei
 /**
  * The bar of a long √ in a tight crop spans the width like a ruling, and erasing it leaves a
  * hook read as nothing and crumbs read as 1s. It ends inside the image on both sides, has no
- * ink over it (a ruling is crossed by the symbols written on it) and its component starts with
- * the √'s hook hanging below it.
+ * ink over it (a ruling is crossed by the symbols written on it) and starts at the √'s hook:
+ * its component starts with the hook hanging below it, or, drawn in two strokes, the hook's
+ * rising stroke ends just left of the bar's start.
  */
-function isRadicalBar(c: Rect, columns: ColumnRuns, fit: { a: number; b: number }, thickness: number, width: number): boolean {
+function isRadicalBar(c: Rect, columns: ColumnRuns, fit: { a: number; b: number }, thickness: number, width: number, components: readonly Rect[]): boolean {
   if (c.x <= 1 || c.x + c.width >= width - 1) return false;
   const lineAt = (x: number) => fit.a + fit.b * x;
   // A bar drawn by hand bows and flicks up at its end: some slack over the fitted line.
   const slack = Math.max(3 * thickness, RADICAL_BOW * c.height);
   if (columns.some(({ x, runs }) => runs.some(([start]) => start < lineAt(x) - slack))) return false;
-  // The hook's tip, or the foot of the stroke rising to the bar when the hook was drawn apart.
-  const hook = columns[0]!;
-  return hook.runs.some(([start, length]) => start + length > lineAt(hook.x) + 3 * thickness);
+  // The hook's tip, or the foot of the stroke rising to the bar.
+  const first = columns[0]!;
+  if (first.runs.some(([start, length]) => start + length > lineAt(first.x) + 3 * thickness)) return true;
+  const near = Math.max(4 * thickness, RADICAL_BOW * c.height);
+  return components.some(
+    (h) => h !== c && h.x < c.x && h.x + h.width >= c.x - near && Math.abs(h.y - lineAt(c.x)) <= Math.max(near, RADICAL_BOW * h.height) && h.y + h.height > lineAt(c.x) + 3 * near,
+  );
 }
 
 /** How far, in the √'s height, its bar may bow above the line fitted through it. */

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { fitContextPrior } from "../../../lib/equation/context-prior";
 import { buildExpression, decodeEquation, type SymbolHypotheses } from "../../../lib/equation/decode";
 import { decodeLine } from "../../../lib/equation/decode-line";
+import { radicandSpans } from "../../../lib/equation/radicals";
 import { shippedPlacementModel } from "../../../lib/equation/shipped-placement";
 
 const sym = (...xs: [string, number][]): SymbolHypotheses => ({ candidates: xs.map(([label, p]) => ({ label, p })) });
@@ -296,5 +297,17 @@ describe("decodeLine: square roots over several symbols", () => {
     const half = decodeLine([sym(["√", 0.8]), sym(["1", 0.9]), sym(["-", 0.9]), sym(["4", 0.9])], [under(2), { fraction: n }, { fraction: b }, { fraction: d }]);
     assert.equal(half.expression, "sqrt((1/4))");
     assert.deepEqual(half.tokens.map((t) => t.start), [0, 1, 2, 3]);
+  });
+});
+
+describe("radicandSpans", () => {
+  it("counts the symbols under each bar, an exponent of the last one under a bar that stops short included, and stops at the first outside", () => {
+    // √ over "1 + z" with z's exponent past the bar's end, then "=" and "4".
+    const boxes: [number, number, number, number][] = [
+      [0, 0, 300, 120], [70, 40, 10, 60], [110, 55, 30, 30], [180, 50, 50, 50], [290, 20, 25, 30], [340, 60, 40, 20], [400, 40, 30, 60],
+    ];
+    assert.deepEqual(radicandSpans(boxes), [4, 0, 0, 0, 0, 0, 0]);
+    // The same √ over a 1 alone: the + after the bar's end is not under it.
+    assert.deepEqual(radicandSpans([[0, 0, 90, 120], [50, 40, 10, 60], [110, 55, 30, 30]]), [1, 0, 0]);
   });
 });

@@ -38,6 +38,9 @@ describe("removeRuledLines", () => {
     const hook: [number, number, number, number][] = [[10, 90, 6, 4], [16, 90, 4, 30], [20, 100, 8, 20], [28, 36, 4, 84]];
     const root = removeRuledLines(maskOf(300, 130, [...hook, [28, 36, 262, 3], [60, 70, 5, 40], [150, 70, 5, 40]]));
     assert.equal(at(root, 200, 37), 1, "the bar stays");
+    // Drawn in two strokes: the bar starts 4 px right of the top of the hook's rising stroke.
+    const apart = removeRuledLines(maskOf(300, 130, [[10, 90, 6, 4], [16, 90, 4, 30], [20, 100, 8, 20], [28, 36, 4, 84], [36, 36, 254, 3], [60, 70, 5, 40]]));
+    assert.equal(at(apart, 200, 37), 1, "the bar drawn apart stays");
     // The same bar crossed by a 1 written across it is a ruling the writing sits on.
     const ruled = removeRuledLines(maskOf(300, 130, [...hook, [28, 36, 262, 3], [150, 5, 5, 60]]));
     assert.equal(at(ruled, 200, 37), 0);

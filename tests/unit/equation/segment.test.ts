@@ -351,6 +351,20 @@ describe("segmentEquation: fractions written stacked", () => {
 });
 
 describe("segmentEquation: a square root", () => {
+  it("joins a √'s bar drawn apart to its hook, and keeps a √ inside it nearly as long apart from both", () => {
+    // √(1√x): the outer hook, then its bar 3 px off the hook's top; the inner √ in one stroke,
+    // its bar running on a little past the outer one's end.
+    const outerHook: [number, number][] = [[8, 110], [16, 104], [30, 150], [52, 20]];
+    const outerBar: [number, number][] = [[60, 18], [390, 18]];
+    const one: [number, number][] = [[75, 80], [75, 140]];
+    const inner: [number, number][] = [[95, 115], [103, 110], [115, 145], [133, 55], [398, 55]];
+    const x: [number, number][][] = [[[200, 90], [240, 140]], [[240, 90], [200, 140]]];
+    const symbols = segmentEquation(strokes([outerHook, outerBar, one, inner, ...x], 420, 170));
+    assert.equal(symbols.length, 4, symbols.map((s) => s.box.join(",")).join(" | "));
+    assert.equal(symbols[0]!.parts, 2, "the outer √ is its hook and its bar");
+    assert.ok(symbols[0]!.box[2] > 370, "the outer √ spans its bar");
+  });
+
   it("keeps each symbol under the long bar of a √ apart from it, the first one close to its hook too", () => {
     const ones = [60, 100, 140, 180, 220].map((x): [number, number][] => [[x, 55], [x, 130]]);
     const symbols = segmentEquation(strokes([[[10, 100], [20, 92], [35, 140], [50, 30], [250, 30]], ...ones]));

@@ -334,16 +334,17 @@ describe("solveImage: a fraction written stacked", () => {
 });
 
 describe("solveImage: a square root over several symbols", () => {
-  // √ drawn over "2+7", then "=": the √'s bar runs over all three.
-  const image = () => {
-    const { glyphs, width, height } = layoutEquation("2+7=", { size: 60, stroke: 6, seed: 3, margin: 70 });
+  // √ drawn over "2+7", then "=": the √'s bar runs over all three, `over` px above them.
+  const image = (over = 15) => {
+    const { glyphs, width, height } = layoutEquation("2+7=", { size: 60, stroke: 6, seed: 3, margin: 140 });
     const ink = drawGlyphs(glyphs, width, height, 6);
     const [two, , seven] = glyphBoxes(glyphs, width, height, 6);
     const left = two![0];
     const right = seven![0] + seven![2];
-    const top = Math.min(...[two!, seven!].map((b) => b[1])) - 15;
-    const bottom = Math.max(...[two!, seven!].map((b) => b[1] + b[3])) + 5;
-    const root: [number, number][] = [[left - 50, bottom - 25], [left - 40, bottom - 32], [left - 25, bottom], [left - 10, top], [right + 10, top]];
+    const top = Math.min(...[two!, seven!].map((b) => b[1])) - over;
+    const bottom = Math.max(...[two!, seven!].map((b) => b[1] + b[3])) + over / 3;
+    const h = bottom - top;
+    const root: [number, number][] = [[left - 0.6 * h, bottom - 0.3 * h], [left - 0.5 * h, bottom - 0.38 * h], [left - 0.35 * h, bottom], [left - 0.12 * h, top], [right + 10, top]];
     for (let i = 1; i < root.length; i++) drawSegment(ink, width, height, root[i - 1]!, root[i]!, 6);
     return renderOnPaper(ink, width, height);
   };
@@ -354,5 +355,11 @@ describe("solveImage: a square root over several symbols", () => {
     assert.equal(result.expression, "sqrt(2+7)=");
     assert.equal(result.solution.text, "3");
     assert.deepEqual(result.tokens.map((t) => t.label), ["√", "2", "+", "7", "="]);
+  });
+
+  it("reads a √ well taller than what it covers by its shape, not by where it sits", async () => {
+    // Placement would find a bracket likelier there than a √, and move the √'s probability to junk.
+    const result = await solveImage(image(40), { classifier: scriptedClassifier([{ "√": 0.9, junk: 0.05, "(": 0.03 }, ...sure("2+7=")], [...classes, "junk"]) });
+    assert.equal(result.expression, "sqrt(2+7)=");
   });
 });
