@@ -19,6 +19,12 @@ const BAR_MIN_WIDTH = 0.5;
 const BAR_FLAT = 0.4;
 const BAR_MAX_HEIGHT = 0.6;
 /**
+ * A bar drawn sloping or bowed (up to about 30 degrees) may be this high for its width, when
+ * its ink is one thin stroke: no more than THIN_STROKE pen widths times its box's diagonal.
+ */
+const BAR_SLOPED = 0.6;
+const THIN_STROKE = 1.6;
+/**
  * A part of the numerator or denominator has its middle at most this many symbol sizes off the
  * bar: a digit stands 0.5-0.8 off it, a + in the middle of the numerator's height further.
  */
@@ -32,15 +38,18 @@ const SLACK = 0.08;
 const MIN_CONTENT = 0.35;
 
 /**
- * The stacked fractions among a line's components, widest bar first: a flat stroke with a
+ * The stacked fractions among a line's components, widest bar first (`stroke`, the pen's width,
+ * lets a sloping bar count): a flat stroke with a
  * symbol over it and a symbol under it, every part whose centre lies over the bar (within
  * MAX_REACH above it) its numerator, under it its denominator. Without this, mergeSymbolParts
  * reads "1 over x" as one symbol stacked like an =. A fraction inside a fraction is not looked
  * for: its bar is one more part of the outer one's numerator or denominator.
  */
-export function findFractions(components: readonly Component[], symbolSize: number): StackedFraction[] {
+export function findFractions(components: readonly Component[], symbolSize: number, stroke = 0): StackedFraction[] {
+  const thin = (c: Component) => stroke > 0 && c.area <= THIN_STROKE * stroke * Math.hypot(c.width, c.height);
+  const flat = (c: Component) => c.height <= BAR_FLAT * c.width || (c.height <= BAR_SLOPED * c.width && thin(c));
   const bars = components
-    .filter((c) => c.width >= BAR_MIN_WIDTH * symbolSize && c.height <= BAR_FLAT * c.width && c.height < BAR_MAX_HEIGHT * symbolSize)
+    .filter((c) => c.width >= BAR_MIN_WIDTH * symbolSize && flat(c) && c.height < BAR_MAX_HEIGHT * symbolSize)
     .sort((a, b) => b.width - a.width);
   const claimed = new Set<number>();
   const found: StackedFraction[] = [];

@@ -145,7 +145,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       stroke,
       near: (a, b, reach) => inkWithin(labelled, a, b, reach),
     }).filter((g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize);
-  const ordered = orderWithFractions(components, symbolSize, merge);
+  const ordered = orderWithFractions(components, symbolSize, stroke, merge);
   const byId = new Map(components.map((c) => [c.id, c]));
   const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
   const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
@@ -217,8 +217,8 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
  * numerator, bar and denominator, each side in its own reading order. The parts of each side
  * are merged apart from the rest, so a 1 over x never becomes one stacked symbol.
  */
-function orderWithFractions(components: readonly Component[], symbolSize: number, merge: (parts: readonly Component[]) => SymbolGroup[]): PlacedGroup[] {
-  const fractions = findFractions(components, symbolSize);
+function orderWithFractions(components: readonly Component[], symbolSize: number, stroke: number, merge: (parts: readonly Component[]) => SymbolGroup[]): PlacedGroup[] {
+  const fractions = findFractions(components, symbolSize, stroke);
   if (fractions.length === 0) return orderSymbols(merge(components), symbolSize);
   const claimed = new Set(fractions.flatMap((f) => [f.bar, ...f.numerator, ...f.denominator].map((c) => c.id)));
   const wholes = fractions.map((f) => {

@@ -342,6 +342,13 @@ describe("segmentEquation: fractions written stacked", () => {
     assert.ok(symbols.every((s) => !s.superscript));
   });
 
+  it("takes a bar drawn sloping, one thin stroke, for a fraction's bar", () => {
+    const one = (x: number, top: number): [number, number][] => [[x, top], [x, top + 100]];
+    // The bar rises 45 px over its 90: a box half as high as wide.
+    const symbols = segmentEquation(strokes([one(105, 10), [[60, 165], [150, 120]], one(105, 180)], 220, 300));
+    assert.equal(roles(symbols), "nbd", symbols.map((s) => s.box.join(",")).join(" | "));
+  });
+
   it("reads a numerator of several symbols in its own order and leaves =, ÷, ≤, ± and a minus alone", () => {
     const symbols = segmentEquation(fraction("", "x+1", "2", "=3"));
     assert.equal(roles(symbols), "nnnbd..");
