@@ -144,7 +144,7 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
     const symbol = symbols[i]!;
     const beam = [...beams[i]!.values()].sort((a, b) => b.score - a.score).slice(0, beamWidth);
     const pair = symbol.joinWithNext && i + 1 < n && !symbol.superscript && !symbols[i + 1]!.superscript ? symbol.joinWithNext : undefined;
-    const split = symbol.superscript ? undefined : symbol.splitInTwo;
+    const split = symbol.splitInTwo;
     // A raised symbol may still be on the line (an = written high after a small x), at a cost.
     const placements = symbol.superscript
       ? [{ raised: true, cost: 0 }, { raised: false, cost: FLAT_FOR_RAISED_COST }]
@@ -165,7 +165,8 @@ export function decodeEquation(symbols: readonly SymbolHypotheses[], options: De
           });
         step(raised && symbol.raisedCandidates ? symbol.raisedCandidates : symbol.candidates, 1);
         if (pair && !raised) step(pair, 2);
-        if (split && !raised) {
+        // Both sides of a cut symbol sit where it sits: on the line, or raised (x^28 touching).
+        if (split) {
           split[0].forEach((left, leftChoice) => {
             const mid = read(from, left, raised, options.context);
             if (!mid) return;

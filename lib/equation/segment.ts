@@ -181,9 +181,10 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       return { boxes: [tuple(left), tuple(right)], canonicals: [crop(left, g.componentIds), crop(right, g.componentIds)] };
     };
     const cut = single ? split() : null;
+    // An exponent is cut only when the model doubts it whole: the 28 of x^28 written touching.
     if (cut) symbol.splitInTwo = cut;
-    else if (single) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
-    else if (options.splitTouching && !g.superscript && g.componentIds.length > 1) {
+    else if (options.splitTouching && g.componentIds.length === 1) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
+    else if (options.splitTouching && g.componentIds.length > 1) {
       symbol.splitIfDoubtful = () => {
         const parts = g.componentIds.map((id) => byId.get(id)!);
         const sides = sideBySide(parts, stroke);

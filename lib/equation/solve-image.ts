@@ -249,7 +249,7 @@ async function readLines(
         const { own, raised, split, join } = read[t.start]!;
         if (t.part !== undefined) {
           const cut = split!.proposal;
-          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: false, fraction: symbol.fraction }, ranked: split!.ranked[t.part] };
+          return { symbol: { box: cut.boxes[t.part], canonical: cut.canonicals[t.part], parts: 1, superscript: t.superscript, fraction: symbol.fraction }, ranked: split!.ranked[t.part] };
         }
         if (t.span === 1) return { symbol, ranked: own, raisedRanked: raised };
         const joined = join!.proposal;
@@ -305,8 +305,9 @@ function joinReading(proposal: JoinProposal, prior: number, ranked: LabelCandida
   return { proposal, prior, ranked: settle(ranked, proposal.box, i), shape: withoutJunk(ranked) };
 }
 
-function splitReading(proposal: SplitProposal, prior: number, left: LabelCandidate[], right: LabelCandidate[], i: number, settle: Settle) {
-  return { proposal, prior, ranked: [settle(left, proposal.boxes[0], i), settle(right, proposal.boxes[1], i)] as [LabelCandidate[], LabelCandidate[]] };
+/** The two sides of a cut; the sides of a cut exponent, like the exponent, keep the model's reading. */
+function splitReading(proposal: SplitProposal, prior: number, left: LabelCandidate[], right: LabelCandidate[], i: number, settle: Settle, raised = false) {
+  return { proposal, prior, ranked: [settle(left, proposal.boxes[0], i, raised), settle(right, proposal.boxes[1], i, raised)] as [LabelCandidate[], LabelCandidate[]] };
 }
 
 /**
@@ -334,7 +335,7 @@ async function readDoubtful(
   const ranked = await classifyCrops(classifier, crops, topK);
   let next = 0;
   for (const a of asks) {
-    if (a.split) readings[a.i]!.split = splitReading(a.split, DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle);
+    if (a.split) readings[a.i]!.split = splitReading(a.split, DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle, symbols[a.i]!.superscript);
     if (a.join) readings[a.i]!.join = joinReading(a.join, a.join.prior, ranked[next++]!, a.i, settle);
   }
 }

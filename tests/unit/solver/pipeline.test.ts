@@ -297,6 +297,15 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
     assert.ok(plus!.joinIfDoubtful!()!.prior < 0.2);
   });
 
+  it("cuts a doubtful exponent written in one stroke, both sides raised: x^21", async () => {
+    // x, then a 2 whose foot runs on into a 1, raised.
+    const power = () => draw([[[20, 70], [70, 130]], [[70, 70], [20, 130]], [[85, 25], [97, 15], [108, 22], [88, 50], [112, 50], [122, 15], [122, 55]]], 160, 150);
+    const classifier = scriptedBatches([[{ x: 0.97 }, { "4": 0.05, junk: 0.9 }], [{ "2": 0.9 }, { "1": 0.9 }]], JUNKY);
+    const result = await solveImage(power(), { classifier, segment, placement: null });
+    assert.equal(result.expression, "x^21");
+    assert.deepEqual(result.tokens.map((t) => [t.label, t.superscript]), [["x", false], ["2", true], ["1", true]]);
+  });
+
   it("takes no second look when the model is sure of every symbol", async () => {
     const classifier = scriptedBatches([[{ "2": 0.9 }, { "0": 0.9 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
     assert.equal((await solveImage(farX(), { classifier, segment })).expression, "20+1");
