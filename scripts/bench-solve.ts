@@ -437,10 +437,7 @@ function structuredLine(
   classes: ReadonlySet<string>,
 ): { tokens: ExpressionToken[]; truth: string; powers: boolean; roots: boolean } | null {
   const tokens = latexLineTokens(latex);
-  if (!tokens || tokens.length < 2) return null;
-  if (tokens.some((t) => !classes.has(t.label))) return null;
-  const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
-  if (sorted(tokens.map((t) => t.label)) !== sorted(inkLabels)) return null;
+  if (!tokens || tokens.length < 2 || !namesTheInk(tokens.map((t) => t.label), inkLabels, classes)) return null;
   const decoded = decodeLine(
     tokens.map((t) => ({ candidates: [{ label: t.label, p: 1 }], superscript: t.superscript })),
     tokens.map((t) => ({ radicand: t.radicand })),
@@ -456,11 +453,15 @@ function structuredLine(
  */
 function fractionLine(latex: string, inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): { labels: string[]; truth: string } | null {
   const line = latexFractionLine(latex);
-  if (!line || line.labels.some((l) => !classes.has(l))) return null;
-  const sorted = (labels: readonly (string | null)[]) => [...labels].sort().join(" ");
-  if (sorted(line.labels) !== sorted(inkLabels)) return null;
+  if (!line || !namesTheInk(line.labels, inkLabels, classes)) return null;
   const decoded = decodeLine(line.labels.map((label) => ({ candidates: [{ label, p: 1 }] })), line.layout);
   return decoded.wellFormed ? { labels: line.labels, truth: decoded.expression } : null;
+}
+
+/** Whether a LaTeX truth's symbols are all model classes and exactly the symbols the ink has, in any order. */
+function namesTheInk(labels: readonly string[], inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): boolean {
+  const sorted = (list: readonly (string | null)[]) => [...list].sort().join(" ");
+  return labels.every((l) => classes.has(l)) && sorted(labels) === sorted(inkLabels);
 }
 
 /** Paper around the lines photographed in (h), in line heights on each side. */

@@ -189,9 +189,9 @@ async function readLines(
   // small for any symbol it looks like moves its probability to junk, which is then dropped.
   // A numerator or denominator sits where no symbol of the line would, and so does a √ over
   // what it covers, as tall as the line and more: they are read by their shape.
-  const frames = segmentedLines.flatMap((line) => {
-    const spans = radicandSpans(line.map((s) => s.box));
-    const byShape = line.map((s, i) => s.fraction !== undefined || spans[i]! > 0);
+  const layouts = segmentedLines.map(layoutOf);
+  const frames = segmentedLines.flatMap((line, l) => {
+    const byShape = layouts[l]!.map((at) => at.fraction !== undefined || at.radicand! > 0);
     const onLine = line.filter((_, i) => !byShape[i]);
     const frame = placement && onLine.length > 0 ? lineFrame(onLine.map((s) => s.box)) : null;
     return line.map((_, i) => (byShape[i] ? null : frame));
@@ -216,7 +216,7 @@ async function readLines(
   let logProb = 0;
   let tokenCount = 0;
   let wellFormed = true;
-  for (const line of segmentedLines) {
+  for (const [l, line] of segmentedLines.entries()) {
     const read = line.map((symbol, i) => {
       const r = readings[offset + i]!;
       const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.shape, placement) : undefined;
@@ -239,7 +239,7 @@ async function readLines(
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeLine(hypotheses, layoutOf(line), { context: placement?.context, preferEquation: segmentedLines.length > 1 });
+    const first = decodeLine(hypotheses, layouts[l]!, { context: placement?.context, preferEquation: segmentedLines.length > 1 });
     logProb += first.logProb;
     tokenCount += first.tokens.length;
     wellFormed &&= first.wellFormed;
