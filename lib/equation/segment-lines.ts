@@ -1,5 +1,6 @@
 import type { GrayImage } from "../images/canonicalize";
 import { upscaleGray } from "../images/upscale";
+import { cropBlankMargins } from "./blank-margins";
 import { labelComponents } from "./components";
 import { estimateSkew, levelMask } from "./deskew";
 import { median, type BoxTuple, type InkMask } from "./ink-mask";
@@ -13,6 +14,8 @@ export interface LinesOptions extends SegmentOptions {
   deskew?: boolean;
   /** Enlarge an image whose writing is only a few dozen pixels high before reading it. Default true. */
   upscale?: boolean;
+  /** Read only the ink and a margin of an image on exactly blank paper (blank-margins). Default true. */
+  cropBlank?: boolean;
 }
 
 export interface SegmentedLines {
@@ -40,6 +43,8 @@ const MIN_VOTES = 3;
  * line, and the crops come out upright like the training samples.
  */
 export function segmentLines(image: GrayImage, options: LinesOptions = {}): SegmentedLines {
+  const cropped = options.cropBlank === false ? null : cropBlankMargins(image);
+  if (cropped) return shiftedBack(segmentLines(cropped.image, { ...options, cropBlank: false }), cropped.left, cropped.top);
   let ink = binarizeInk(image, options);
   const factor = options.upscale === false ? 1 : upscaleFactor(ink);
   if (factor > 1) return scaledBack(segmentLines(upscaleGray(image, factor), { ...options, upscale: false }), factor);
@@ -149,6 +154,19 @@ function scaledBack(lines: SegmentedLines, factor: number): SegmentedLines {
     skewDegrees: lines.skewDegrees,
     toSource: (box) => down(lines.toSource(box)),
     ...(lines.asWritten ? { asWritten: scaledBack(lines.asWritten, factor) } : {}),
+  };
+}
+
+/** Lines read from a crop whose corner sat at (left, top), with the way back to the boxes of the image as given. */
+function shiftedBack(lines: SegmentedLines, left: number, top: number): SegmentedLines {
+  return {
+    lines: lines.lines,
+    skewDegrees: lines.skewDegrees,
+    toSource: (box) => {
+      const [x, y, w, h] = lines.toSource(box);
+      return [x + left, y + top, w, h];
+    },
+    ...(lines.asWritten ? { asWritten: shiftedBack(lines.asWritten, left, top) } : {}),
   };
 }
 
