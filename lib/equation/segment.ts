@@ -52,6 +52,8 @@ export interface SegmentedSymbol {
 export interface SplitProposal {
   boxes: [BoxTuple, BoxTuple];
   canonicals: [CanonicalImage, CanonicalImage];
+  /** A narrow stroke cut into two sides each nearly its full height: ")(" or "1)" written touching. */
+  tallPair?: true;
 }
 
 export interface JoinProposal {
@@ -106,6 +108,21 @@ const BAR_GAP = 1;
 const EDGE_BAR_PRIOR = 0.9;
 /** A doubtful stroke may be cut when at least this wide for its height ("=0" touching is about 0.7). */
 const DOUBT_SPLIT_ASPECT = 0.6;
+/**
+ * Narrower than DOUBT_SPLIT_ASPECT, a doubtful stroke is cut only into two sides of nearly its
+ * full height: the ")(" of (x-2)(x+3) written touching is about 0.25 wide for its height.
+ */
+const TALL_PAIR_ASPECT = 0.2;
+/**
+ * Each side at least this share of the whole's height: a bracket cut through its bow leaves the
+ * bow side about 0.7 to 0.85 of it, the sides of a touching ")(" all of it.
+ */
+const TALL_PAIR_SIDE = 0.92;
+
+function tallPair(cut: SplitProposal | null, whole: Rect): SplitProposal | null {
+  if (!cut || !cut.boxes.every((b) => b[3] >= TALL_PAIR_SIDE * whole.height)) return null;
+  return { ...cut, tallPair: true };
+}
 /** The part a doubtful merged symbol is cut through is at least this many symbol sizes high. */
 const CUT_MIN_HEIGHT = 0.6;
 /**
@@ -183,7 +200,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     const cut = single ? split() : null;
     // An exponent is cut only when the model doubts it whole: the 28 of x^28 written touching.
     if (cut) symbol.splitInTwo = cut;
-    else if (options.splitTouching && g.componentIds.length === 1) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT);
+    else if (options.splitTouching && g.componentIds.length === 1) symbol.splitIfDoubtful = () => split(DOUBT_SPLIT_ASPECT) ?? tallPair(split(TALL_PAIR_ASPECT), g.box);
     else if (options.splitTouching && g.componentIds.length > 1) {
       symbol.splitIfDoubtful = () => {
         const parts = g.componentIds.map((id) => byId.get(id)!);

@@ -335,10 +335,17 @@ async function readDoubtful(
   const ranked = await classifyCrops(classifier, crops, topK);
   let next = 0;
   for (const a of asks) {
-    if (a.split) readings[a.i]!.split = splitReading(a.split, DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle, symbols[a.i]!.superscript);
+    if (a.split) readings[a.i]!.split = splitReading(a.split, a.split.tallPair ? TALL_PAIR_PRIOR : DOUBT_PRIOR, ranked[next++]!, ranked[next++]!, a.i, settle, symbols[a.i]!.superscript);
     if (a.join) readings[a.i]!.join = joinReading(a.join, a.join.prior, ranked[next++]!, a.i, settle);
   }
 }
+
+/**
+ * Two tall symbols written touching (segment.ts, tallPair) are as likely as not before the
+ * model's reading: unlike a symbol with a jutting bar (the "-3" of a 3), no one symbol's cut
+ * gives two full-height sides that read well, bar an x cut into ")(", which the line decides.
+ */
+const TALL_PAIR_PRIOR = 0.5;
 
 /** Below this best non-junk probability a crop is doubtful: see readDoubtful. */
 const DOUBT_P = 0.5;

@@ -306,6 +306,26 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
     assert.deepEqual(result.tokens.map((t) => [t.label, t.superscript]), [["x", false], ["2", true], ["1", true]]);
   });
 
+  it("cuts a doubtful narrow stroke into the two brackets of a touching )(: (1)(2)", async () => {
+    // ")" and "(" meeting at their bows, between (1 and 2); brackets bow a seventh of their height.
+    const bow = (x: number, bulge: number) => Array.from({ length: 13 }, (_, i) => [x + bulge * Math.sin((Math.PI * i) / 12) * 10, 40 + (i / 12) * 70] as [number, number]);
+    const touching = () =>
+      draw([bow(40, -1), [[60, 50], [60, 100]], bow(80, 1), bow(100, -1), [[120, 60], [132, 52], [142, 60], [120, 98], [146, 98]], bow(160, 1)], 200, 150);
+    const [, , pair] = segmentEquation(touching(), { ...segment, splitTouching: true });
+    const cut = pair!.splitIfDoubtful!()!;
+    assert.equal(cut.tallPair, true);
+    assert.ok(cut.boxes[0][0] + cut.boxes[0][2] <= cut.boxes[1][0] + 1, "left then right");
+    const first = [{ "(": 0.97 }, { "1": 0.97 }, { "-": 0.3, junk: 0.65 }, { "2": 0.97 }, { ")": 0.97 }];
+    // The second look: the pair joined with the 1, cut in two, joined with the 2.
+    const second = [{ junk: 0.9 }, { ")": 0.95 }, { "(": 0.95 }, { junk: 0.9 }];
+    const classifier = scriptedBatches([first, second], JUNKY);
+    assert.equal((await solveImage(touching(), { classifier, segment, placement: null })).expression, "(1)*(2)");
+    assert.deepEqual(classifier.calls, [5, 4]);
+    // A bracket is not such a pair: cut through its bow, one side falls short of its height.
+    const [bracket] = segmentEquation(touching(), { ...segment, splitTouching: true });
+    assert.equal(bracket!.splitIfDoubtful!(), null);
+  });
+
   it("takes no second look when the model is sure of every symbol", async () => {
     const classifier = scriptedBatches([[{ "2": 0.9 }, { "0": 0.9 }, { "+": 0.97 }, { "1": 0.97 }], [{ x: 0.95 }]], JUNKY);
     assert.equal((await solveImage(farX(), { classifier, segment })).expression, "20+1");
