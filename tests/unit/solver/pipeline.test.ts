@@ -315,9 +315,9 @@ describe("solveImage: a second look at what a junk-aware model doubts", () => {
     const cut = pair!.splitIfDoubtful!()!;
     assert.equal(cut.tallPair, true);
     assert.ok(cut.boxes[0][0] + cut.boxes[0][2] <= cut.boxes[1][0] + 1, "left then right");
-    const first = [{ "(": 0.97 }, { "1": 0.97 }, { "-": 0.3, junk: 0.65 }, { "2": 0.97 }, { ")": 0.97 }];
+    const first: Record<string, number>[] = [{ "(": 0.97 }, { "1": 0.97 }, { "-": 0.3, junk: 0.65 }, { "2": 0.97 }, { ")": 0.97 }];
     // The second look: the pair joined with the 1, cut in two, joined with the 2.
-    const second = [{ junk: 0.9 }, { ")": 0.95 }, { "(": 0.95 }, { junk: 0.9 }];
+    const second: Record<string, number>[] = [{ junk: 0.9 }, { ")": 0.95 }, { "(": 0.95 }, { junk: 0.9 }];
     const classifier = scriptedBatches([first, second], JUNKY);
     assert.equal((await solveImage(touching(), { classifier, segment, placement: null })).expression, "(1)*(2)");
     assert.deepEqual(classifier.calls, [5, 4]);
