@@ -39,7 +39,8 @@
  * --dump DIR writes each failed line's image and what was read (tokens, boxes, top-k) there.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
  *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
- *     batch, decoding, solving).
+ *     batch, decoding, solving); and the same line centred on a 2280x780 page, the size the
+ *     Solve canvas exports (blank paper around a drawing costs time until it is cropped).
  * Needs the CROHME ink imported into the same database for (a):
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */
@@ -338,23 +339,31 @@ async function main(): Promise<number> {
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
   const latencySymbols = latencyLabels.map((label) => ({ label, canonical: pool.get(label)![0]! }));
   const { image: latencyImage } = composeEquation(latencySymbols, { size: 80, rng: createRng(1) });
-  const png = await encodeGrayPng(latencyImage);
-  const times: number[] = [];
-  let lastExpression = "";
   const runs = Number(values.runs);
-  for (let i = 0; i < runs + 5; i++) {
-    const t0 = performance.now();
-    const result = await solveUpload({ db, bytes: png, classifier, saveCorrections: false });
-    const ms = performance.now() - t0;
-    if (i >= 5) times.push(ms);
-    lastExpression = `${result.expression} -> ${result.solution.text}`;
-  }
-  times.sort((a, b) => a - b);
-  const p50 = quantile(times, 0.5);
-  const p95 = quantile(times, 0.95);
+  const serverTimes = async (image: GrayImage) => {
+    const png = await encodeGrayPng(image);
+    const times: number[] = [];
+    let read = "";
+    for (let i = 0; i < runs + 5; i++) {
+      const t0 = performance.now();
+      const result = await solveUpload({ db, bytes: png, classifier, saveCorrections: false });
+      const ms = performance.now() - t0;
+      if (i >= 5) times.push(ms);
+      read = `${result.expression} -> ${result.solution.text}`;
+    }
+    times.sort((a, b) => a - b);
+    return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), read };
+  };
+  const { p50, p95, read: lastExpression } = await serverTimes(latencyImage);
   log(
     `(c) server time, ${latencyLabels.length}-symbol equation ${latencyImage.width}x${latencyImage.height} px (${lastExpression}): ` +
       `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${runs} runs (goal p95 < 150 ms)`,
+  );
+  // The same line as the Solve canvas sends it: its 760x260 drawing area exported at 3x.
+  const canvas = await serverTimes(onBlankPage(latencyImage, CANVAS_EXPORT.width, CANVAS_EXPORT.height));
+  log(
+    `    the same on a ${CANVAS_EXPORT.width}x${CANVAS_EXPORT.height} px canvas export (${canvas.read}): ` +
+      `p50 ${canvas.p50.toFixed(1)} ms, p95 ${canvas.p95.toFixed(1)} ms`,
   );
 
   if (values.json) {
@@ -373,7 +382,7 @@ async function main(): Promise<number> {
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         systems: { exact: systems.exact, total: systems.total, accuracy: systems.exact / systems.total },
         systemPhotos: { exact: systemPhotos.exact, total: systemPhotos.total, accuracy: systemPhotos.exact / systemPhotos.total },
-        latency: { symbols: latencyLabels.length, p50, p95, runs },
+        latency: { symbols: latencyLabels.length, p50, p95, runs, canvas: { p50: canvas.p50, p95: canvas.p95 } },
       }),
     );
   }
@@ -462,6 +471,21 @@ function fractionLine(latex: string, inkLabels: readonly (string | null)[], clas
 function namesTheInk(labels: readonly string[], inkLabels: readonly (string | null)[], classes: ReadonlySet<string>): boolean {
   const sorted = (list: readonly (string | null)[]) => [...list].sort().join(" ");
   return labels.every((l) => classes.has(l)) && sorted(labels) === sorted(inkLabels);
+}
+
+/** The Solve canvas's export: its 760x260 drawing area at 3x (app/solve/solve-pad.tsx). */
+const CANVAS_EXPORT = { width: 2280, height: 780 };
+
+/** `image` centred on white paper of the given size (cut to it when larger). */
+function onBlankPage(image: GrayImage, width: number, height: number): GrayImage {
+  const pixels = new Uint8Array(width * height).fill(255);
+  const left = Math.max(0, Math.floor((width - image.width) / 2));
+  const top = Math.max(0, Math.floor((height - image.height) / 2));
+  for (let y = 0; y < Math.min(image.height, height - top); y++) {
+    const row = image.pixels.subarray(y * image.width, y * image.width + Math.min(image.width, width - left));
+    pixels.set(row, (top + y) * width + left);
+  }
+  return { width, height, pixels };
 }
 
 /** Paper around the lines photographed in (h), in line heights on each side. */
