@@ -19,6 +19,8 @@ const MAX_SUPERSCRIPT_HEIGHT = 1.1;
 const MAYBE_SUPERSCRIPT_HEIGHT = 1.6;
 /** Bars (-, =) are this flat relative to the median symbol; they cannot carry an exponent. */
 const MIN_BASE_HEIGHT = 0.4;
+/** A symbol that low is a bar, not an exponent, when at least this much wider than tall. */
+const MIN_BAR_ASPECT = 2;
 /**
  * A symbol in several parts this much wider than tall (an =) is not taken for an exponent: after
  * a base with a descender (y=, g=) its bottom sits above the base's middle, yet it is on the
@@ -65,8 +67,9 @@ function isRaised(g: SymbolGroup, base: SymbolGroup, symbolSize: number, baselin
   const baseBottom = base.box.y + base.box.height;
   const onLine = baseBottom > baseline ? Math.max(baseline, base.box.y + 0.5 * symbolSize) : baseBottom;
   const middle = base.box.y + Math.min(base.box.height, onLine - base.box.y) / 2;
-  // A bar written a little high after a digit is a minus, not an exponent.
-  if (g.box.height < MIN_BASE_HEIGHT * symbolSize) return "no";
+  // A bar written a little high after a digit is a minus, not an exponent; a small exponent
+  // that is no flatter than a digit (the 8 of 2^8 written small) still is one.
+  if (g.box.height < MIN_BASE_HEIGHT * symbolSize && g.box.width >= MIN_BAR_ASPECT * g.box.height) return "no";
   if (bottom > middle) return "no";
   if (g.box.height <= MAX_SUPERSCRIPT_HEIGHT * base.box.height) return "yes";
   return g.box.height <= MAYBE_SUPERSCRIPT_HEIGHT * base.box.height ? "maybe" : "no";

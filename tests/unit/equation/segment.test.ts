@@ -256,6 +256,15 @@ describe("segmentEquation: exponents written flat or tall", () => {
     assert.deepEqual(symbols.map((s) => s.superscript), [false, true, false, false]);
   });
 
+  it("raises an exponent written small (under 0.4 of the symbols' size) unless it is flat like a minus", () => {
+    // Three 1s 60 px tall, then a loop 20 px across high after the last: the 8 of 2^8 written small.
+    const ones = [[[40, 60], [40, 120]], [[90, 60], [90, 120]], [[140, 60], [140, 120]]] as [number, number][][];
+    const loop = Array.from({ length: 17 }, (_, i) => [165 + 9 * Math.cos((Math.PI * i) / 8), 45 + 9 * Math.sin((Math.PI * i) / 8)] as [number, number]);
+    assert.deepEqual(segmentEquation(strokes([...ones, loop], 220, 160)).map((s) => s.superscript), [false, false, false, true]);
+    const bar: [number, number][] = [[155, 45], [185, 45]];
+    assert.deepEqual(segmentEquation(strokes([...ones, bar], 220, 160)).map((s) => s.superscript), [false, false, false, false]);
+  });
+
   it("offers a 2 taller than the small x it is raised after as maybe raised, for the decoder to weigh", () => {
     const tallTwo: [number, number][] = [[70, 35], [85, 22], [100, 35], [72, 78], [100, 78]];
     const [, two] = segmentEquation(strokes([...x, tallTwo, ...tail], 260, 160));
