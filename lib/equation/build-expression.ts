@@ -63,7 +63,7 @@ function buildRun(labels: readonly string[]): string {
     }
     const nextKind = labels[k + 1] === undefined ? undefined : symbolKind(labels[k + 1]!);
     const atomDone =
-      kind === "variable" || kind === "close" || (kind === "digit" && nextKind !== "digit");
+      kind === "variable" || kind === "close" || (kind === "digit" && nextKind !== "digit" && nextKind !== "point");
     if (atomDone) {
       while (pendingRoots.length > 0 && pendingRoots[pendingRoots.length - 1] === depth) {
         out += ")";

@@ -96,9 +96,10 @@ const RAISED_FOR_FLAT_COST = Math.log(0.1);
  * "variable" is an operand too; a digit may not follow it on the line (x2 is not written: 2x, x^2
  * or x×2 are). "equals" is the relation "=", which may also end the line: "12+7×3=" asks its value.
  */
-type Last = "start" | "operand" | "variable" | "operator" | "relation" | "equals" | "open" | "root";
+type Last = "start" | "operand" | "digits" | "point" | "decimals" | "variable" | "operator" | "relation" | "equals" | "open" | "root";
 
-const isOperand = (last: Last) => last === "operand" || last === "variable";
+/** "digits" is a number so far, "point" one just given its decimal point, "decimals" the digits after it. */
+const isOperand = (last: Last) => last === "operand" || last === "digits" || last === "decimals" || last === "variable";
 /** Where a side starts: a sign may lead it. */
 const startsSide = (last: Last) => last === "start" || last === "relation" || last === "equals" || last === "open";
 
@@ -265,7 +266,11 @@ function advance(state: State, label: string): State | null {
   switch (kind) {
     case "digit":
       // "6x6" is 6×6 read with the wrong cross: a number never directly follows a letter.
-      return last === "variable" && !stack.endsWith("^") ? null : to("operand");
+      if (last === "variable" && !stack.endsWith("^")) return null;
+      return to(last === "point" || last === "decimals" ? "decimals" : "digits");
+    case "point":
+      // Between digits only, once per number: 1.5, not .5, 1. or 1.2.3.
+      return last === "digits" ? to("point") : null;
     case "variable":
       return to("variable");
     case "open":

@@ -66,6 +66,17 @@ export function formatScalar(s: Scalar): string {
   return isExact(s) ? s.toFraction() : formatDecimal(s);
 }
 
+/**
+ * A rational written with a decimal point when it has a finite one (7/2 as 3.5, 1/3 stays 1/3):
+ * how a result reads to someone who wrote decimals.
+ */
+export function formatAsDecimal(s: Scalar): string {
+  if (!isExact(s)) return formatDecimal(s);
+  let d = BigInt(s.d.toString());
+  for (const p of [2n, 5n]) while (d % p === 0n) d /= p;
+  return d === 1n ? formatDecimal(s.valueOf()) : s.toFraction();
+}
+
 export function formatDecimal(value: number): string {
   return String(Number(value.toPrecision(10)));
 }

@@ -4,6 +4,7 @@ import { inkWithin, labelComponents, type Component } from "./components";
 import { gapLength, median, overlapLength, unionRect, type BoxTuple, type InkMask, type Rect } from "./ink-mask";
 import { isLooseEdgeBar, mergeSymbolParts, type SymbolGroup } from "./merge-parts";
 import { binarizeInk, estimateStrokeWidth, type BinarizeOptions } from "./preprocess";
+import { isDotShape, placeDecimalPoints } from "./decimal-points";
 import { findFractions, type FractionRole } from "./fractions";
 import { orderSymbols, type OrderedSymbol } from "./reading-order";
 import { removeRuledLines } from "./ruled-lines";
@@ -47,6 +48,8 @@ export interface SegmentedSymbol {
   joinIfDoubtful?: () => (JoinProposal & { prior: number }) | null;
   /** Set when the symbol is part of a fraction written stacked (numerator over a bar over denominator). */
   fraction?: FractionRole;
+  /** A dot standing low between two symbols of one height: read as a decimal point, not classified (decimal-points.ts). */
+  decimalPoint?: true;
 }
 
 export interface SplitProposal {
@@ -157,13 +160,19 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
   if (components.length === 0) return [];
   const symbolSize = median(components.map((c) => Math.max(c.width, c.height)));
 
+  const byId = new Map(components.map((c) => [c.id, c]));
+  // Specks are left out, but those shaped like a dot are kept aside: one may be a decimal point.
+  const dots: SymbolGroup[] = [];
   const merge = (parts: readonly Component[]) =>
     mergeSymbolParts(parts, symbolSize, {
       stroke,
       near: (a, b, reach) => inkWithin(labelled, a, b, reach),
-    }).filter((g) => Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize);
-  const ordered = orderWithFractions(components, symbolSize, stroke, merge);
-  const byId = new Map(components.map((c) => [c.id, c]));
+    }).filter((g) => {
+      if (Math.max(g.box.width, g.box.height) >= SPECK_SIZE * symbolSize) return true;
+      if (isDotShape(g, byId)) dots.push(g);
+      return false;
+    });
+  const ordered: (PlacedGroup & { decimalPoint?: true })[] = placeDecimalPoints(orderWithFractions(components, symbolSize, stroke, merge), dots, stroke);
   const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
   const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
   const lineGap = gaps.length >= MIN_LINE_GAPS ? median(gaps) : Infinity;
@@ -176,6 +185,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
       ...(g.mayBeRaised ? { mayBeRaised: true } : {}),
       parts: g.componentIds.length,
     };
+    if (g.decimalPoint) return { ...symbol, decimalPoint: true };
     const single = options.splitTouching && g.componentIds.length === 1 && !g.superscript;
     const split = (minAspect?: number): SplitProposal | null => {
       const cut = touchingSplit(labelled, g.box, g.componentIds[0]!, minAspect);
@@ -219,7 +229,7 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     if (g.fraction) symbol.fraction = g.fraction;
     // A numerator's last symbol and the bar under it are never one symbol, nor is it and the
     // symbol after the fraction.
-    const joinable = next && !g.superscript && !next.superscript && sameFractionRole(g.fraction, next.fraction);
+    const joinable = next && !next.decimalPoint && !g.superscript && !next.superscript && sameFractionRole(g.fraction, next.fraction);
     const prior = joinable ? joinPrior(g.box, next.box, symbolSize, lineGap) : 0;
     if (next && prior > 0) symbol.joinWithNext = { ...join(next), prior };
     else if (next && joinable && options.splitTouching && mayJoinIfDoubtful(g.box, next.box)) {

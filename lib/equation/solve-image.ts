@@ -11,6 +11,7 @@ import { reweighAsRaised, reweighByPlacement, type PlacementModel } from "./plac
 import { segmentLines, type LinesOptions, type SegmentedLines } from "./segment-lines";
 import type { JoinProposal, SegmentedSymbol, SplitProposal } from "./segment";
 import { shippedPlacementModel } from "./shipped-placement";
+import { DECIMAL_POINT, symbolKind } from "./symbol-kinds";
 import { solveExpression, type SolveResult } from "./solve";
 
 /** One symbol as read: what the decoder chose, how sure the model was, and where it is. */
@@ -192,7 +193,7 @@ async function readLines(
   const layouts = segmentedLines.map(layoutOf);
   const frames = segmentedLines.flatMap((line, l) => {
     const byShape = layouts[l]!.map((at) => at.fraction !== undefined || at.radicand! > 0);
-    const onLine = line.filter((_, i) => !byShape[i]);
+    const onLine = line.filter((s, i) => !byShape[i] && !s.decimalPoint);
     const frame = placement && onLine.length > 0 ? lineFrame(onLine.map((s) => s.box)) : null;
     return line.map((_, i) => (byShape[i] ? null : frame));
   });
@@ -216,13 +217,18 @@ async function readLines(
   let logProb = 0;
   let tokenCount = 0;
   let wellFormed = true;
-  for (const [l, line] of segmentedLines.entries()) {
+  for (const [l, segmentedLine] of segmentedLines.entries()) {
+    // A decimal point stands between digits: beside anything else the model read, the dot is a speck.
+    const kept = segmentedLine.map((_, i) => i).filter((i) => !segmentedLine[i]!.decimalPoint || betweenDigits(readings, offset, segmentedLine.length, i));
+    const line = kept.map((i) => segmentedLine[i]!);
+    const layout = kept.length === segmentedLine.length ? layouts[l]! : layoutOf(line);
     const read = line.map((symbol, i) => {
-      const r = readings[offset + i]!;
+      const r = readings[offset + kept[i]!]!;
       const raised = placement && (symbol.superscript || symbol.mayBeRaised) ? reweighAsRaised(r.shape, placement) : undefined;
       // Whether to offer a join at all is the model's call alone; where it sits only re-weighs it.
       // A piece the model doubts needs less: reading it alone is worth little.
-      const doubt = isDoubtful(r) || (readings[offset + i + 1] !== undefined && isDoubtful(readings[offset + i + 1]!));
+      const after = i + 1 < kept.length ? readings[offset + kept[i + 1]!] : undefined;
+      const doubt = isDoubtful(r) || (after !== undefined && isDoubtful(after));
       const join = r.join && r.join.shape[0] && r.join.shape[0].p >= (doubt ? DOUBT_JOIN_MIN_P : JOIN_MIN_P) ? r.join : undefined;
       return { own: r.own, raised, split: r.split, join };
     });
@@ -239,7 +245,7 @@ async function readLines(
         joinWithNext: join?.ranked.map((c) => ({ label: c.label, p: c.p * join.prior })),
       };
     });
-    const first = decodeLine(hypotheses, layouts[l]!, { context: placement?.context, preferEquation: segmentedLines.length > 1 });
+    const first = decodeLine(hypotheses, layout, { context: placement?.context, preferEquation: segmentedLines.length > 1 });
     logProb += first.logProb;
     tokenCount += first.tokens.length;
     wellFormed &&= first.wellFormed;
@@ -256,7 +262,7 @@ async function readLines(
         return { symbol: { box: joined.box, canonical: joined.canonical, parts: joined.parts, superscript: false, fraction: symbol.fraction }, ranked: join!.ranked };
       }),
     );
-    offset += line.length;
+    offset += segmentedLine.length;
   }
   return {
     units,
@@ -264,6 +270,15 @@ async function readLines(
     skewDegrees: segmented.skewDegrees,
     score: logProb / Math.max(1, tokenCount) - (wellFormed ? 0 : NOT_WELL_FORMED_COST),
   };
+}
+
+/** A decimal point is found by where a dot sits, so it is certain once kept. */
+const POINT_READING: LabelCandidate = { label: DECIMAL_POINT, p: 1 };
+
+/** Whether symbol i of a line (its readings from `offset`) has a digit read first on either side. */
+function betweenDigits(readings: readonly SymbolReading[], offset: number, length: number, i: number): boolean {
+  const isDigit = (k: number) => k >= 0 && k < length && symbolKind(readings[offset + k]!.own[0]?.label ?? "") === "digit";
+  return isDigit(i - 1) && isDigit(i + 1);
 }
 
 /** A reading that is not a well-formed expression loses to any that is. */
@@ -291,7 +306,9 @@ async function readSymbols(classifier: SymbolClassifier, symbols: readonly Segme
   ];
   const ranked = await classifyCrops(classifier, crops, topK);
   let next = symbols.length;
-  const readings: SymbolReading[] = symbols.map((s, i) => ({ own: settle(ranked[i]!, s.box, i, s.superscript), shape: withoutJunk(ranked[i]!) }));
+  const readings: SymbolReading[] = symbols.map((s, i) =>
+    s.decimalPoint ? { own: [POINT_READING], shape: [POINT_READING] } : { own: settle(ranked[i]!, s.box, i, s.superscript), shape: withoutJunk(ranked[i]!) },
+  );
   symbols.forEach((s, i) => {
     if (s.joinWithNext) readings[i]!.join = joinReading(s.joinWithNext, s.joinWithNext.prior, ranked[next++]!, i, settle);
   });

@@ -1,5 +1,5 @@
 import { parse } from "mathjs";
-import { formatScalar, MathError, toNumber } from "./exact-number";
+import { formatAsDecimal, formatScalar, MathError, toNumber } from "./exact-number";
 import { splitAtRelations, TextError } from "./math-text";
 import { addPolynomials, constantOf, expandToPolynomial, unknownsOf, UnsupportedError, type Polynomial } from "./polynomial";
 import { solvePolynomial } from "./solve-polynomial";
@@ -52,7 +52,7 @@ function solveSingle(line: string): SolveResult {
   const { sides, relations } = splitAtRelations(line);
   if (relations.length === 1 && relations[0] === "=" && sides[0]!.trim() !== "" && sides[1]!.trim() === "") {
     const value = constantOf(expressionToPolynomial(sides[0]!));
-    if (value !== undefined) return valueResult(value);
+    if (value !== undefined) return valueResult(value, line.includes("."));
   }
   const equation = equationToPolynomial(line);
   if (equation === null) {
@@ -61,7 +61,7 @@ function solveSingle(line: string): SolveResult {
     if (constant === undefined) {
       throw new UnsupportedError(`there is no '=' to solve for ${unknownsOf(value).join(", ")}; write the equation in full`);
     }
-    return valueResult(constant);
+    return valueResult(constant, line.includes("."));
   }
   const { difference } = equation;
   const remaining = unknownsOf(difference);
@@ -77,9 +77,10 @@ function solveSingle(line: string): SolveResult {
   return solvePolynomial(difference, unknowns[0]!);
 }
 
-function valueResult(constant: NonNullable<ReturnType<typeof constantOf>>): SolveResult {
+/** A value asked for with decimals in it is written with a decimal point (1.5+2= reads 3.5), else exactly. */
+function valueResult(constant: NonNullable<ReturnType<typeof constantOf>>, decimals: boolean): SolveResult {
   const exact = formatScalar(constant);
-  return { kind: "value", text: exact, value: { exact, approx: toNumber(constant) } };
+  return { kind: "value", text: decimals ? formatAsDecimal(constant) : exact, value: { exact, approx: toNumber(constant) } };
 }
 
 interface Equation {

@@ -1,5 +1,8 @@
 /** What a class label does in an expression, for the decoder's grammar and the string builder. */
-export type SymbolKind = "digit" | "variable" | "operator" | "minus" | "relation" | "open" | "close" | "root" | "unknown";
+export type SymbolKind = "digit" | "point" | "variable" | "operator" | "minus" | "relation" | "open" | "close" | "root" | "unknown";
+
+/** A decimal point: found by where a dot sits (segment.ts), never by the classifier. */
+export const DECIMAL_POINT = ".";
 
 const OPERATORS = new Set(["+", "×", "÷", "/", "*", "±"]);
 const RELATIONS = new Set(["=", "<", ">", "≤", "≥", "≠"]);
@@ -15,6 +18,7 @@ export const GROUP_SLOT = "□";
 
 export function symbolKind(label: string): SymbolKind {
   if (/^[0-9]$/.test(label)) return "digit";
+  if (label === DECIMAL_POINT) return "point";
   if (label === "π" || label === GROUP_SLOT || /^[a-zA-Z]$/.test(label)) return "variable";
   if (label === "-" || label === "−") return "minus";
   if (OPERATORS.has(label)) return "operator";

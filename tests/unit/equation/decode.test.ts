@@ -72,6 +72,19 @@ describe("decodeEquation", () => {
     assert.equal(labels(r), "x+1=4");
   });
 
+  it("reads a decimal point between digits only, once per number", () => {
+    const point = sym([".", 1]);
+    const r = decodeEquation([sym(["1", 0.9]), point, sym(["5", 0.9]), sym(["+", 0.9]), sym(["2", 0.9]), sym(["=", 0.9])]);
+    assert.equal(r.expression, "1.5+2=");
+    // Beside the point a 1 read as / or l gives way to the digit the model also saw.
+    assert.equal(decodeEquation([sym(["/", 0.6], ["1", 0.4]), point, sym(["5", 0.9])]).expression, "1.5");
+    assert.equal(decodeEquation([sym(["1", 0.9]), point, sym(["2", 0.9]), point, sym(["3", 0.9])]).wellFormed, false);
+    assert.equal(decodeEquation([sym(["x", 0.9]), point, sym(["5", 0.9])]).wellFormed, false);
+    assert.equal(decodeEquation([sym(["1", 0.9]), point]).wellFormed, false);
+    assert.equal(buildExpression([..."√2.25"].map((label) => ({ label, superscript: false }))), "sqrt(2.25)");
+    assert.equal(buildExpression([..."0.5x"].map((label) => ({ label, superscript: false }))), "0.5*x");
+  });
+
   it("lets a leading minus stand as a sign", () => {
     const r = decodeEquation([sym(["-", 0.9]), sym(["x", 0.9]), sym(["=", 0.9]), sym(["-", 0.9]), sym(["2", 0.9])]);
     assert.equal(r.expression, "-x=-2");

@@ -15,7 +15,7 @@ import {
 } from "../../../lib/equation/synthetic-ink";
 import type { BoxTuple } from "../../../lib/equation/ink-mask";
 import { solveImage } from "../../../lib/equation/solve-image";
-import { scriptedClassifier } from "../solver/fakes";
+import { CLASSES, scriptedClassifier } from "../solver/fakes";
 
 function draw(text: string, paper: PaperOptions = {}, stroke = 6, jitter = 0) {
   const { glyphs, width, height } = layoutEquation(text, { size: 60, stroke, jitter, seed: 3 });
@@ -107,6 +107,38 @@ describe("segmentEquation", () => {
   it("marks the raised 2 of x² as a superscript and nothing else", () => {
     const symbols = segmentEquation(draw("x^2+1=4").image);
     assert.deepEqual(symbols.map((s) => s.superscript), [false, true, false, false, false, false]);
+  });
+
+  // 17+2 with a dot pressed into the gap between its 1 and its 7, at height y.
+  const seventeen = draw("17+2").image;
+  const withDot = (y: number): GrayImage => {
+    const ink = new Float32Array(seventeen.width * seventeen.height);
+    const [one, seven] = segmentEquation(seventeen);
+    const x = (one!.box[0] + one!.box[2] + seven!.box[0]) / 2;
+    drawSegment(ink, seventeen.width, seventeen.height, [x, y], [x + 1, y], 7);
+    return { ...seventeen, pixels: seventeen.pixels.map((v, i) => (ink[i]! > 0.5 ? 30 : v)) };
+  };
+
+  it("keeps a dot written low between two digits as a decimal point, and drops one written high", () => {
+    const [one, seven] = segmentEquation(seventeen);
+    const low = segmentEquation(withDot(one!.box[1] + one!.box[3] - 4));
+    assert.deepEqual(low.map((s) => s.decimalPoint === true), [false, true, false, false, false]);
+    assert.ok(low[1]!.box[0] > one!.box[0] + one!.box[2] && low[1]!.box[0] < seven!.box[0]);
+    // At mid height (a product dot, or a speck) it is no decimal point: left out as before.
+    const high = segmentEquation(withDot(one!.box[1] + one!.box[3] / 2));
+    assert.deepEqual(high.map((s) => s.decimalPoint === true), [false, false, false, false]);
+  });
+
+  it("reads the point into the number, and drops it when the model reads no digit beside it", async () => {
+    const image = withDot(segmentEquation(seventeen)[0]!.box[1] + segmentEquation(seventeen)[0]!.box[3] - 4);
+    // The scripted model ignores pixels; the dot's own row is never used.
+    const digits = scriptedClassifier([{ "1": 0.97 }, { junk: 0.9 }, { "7": 0.97 }, { "+": 0.97 }, { "2": 0.97 }], [...CLASSES, "junk"]);
+    const result = await solveImage(image, { classifier: digits, placement: null });
+    assert.equal(result.expression, "1.7+2");
+    assert.equal(result.tokens[1]!.label, ".");
+    assert.equal(result.solution.text, "3.7");
+    const letter = scriptedClassifier([{ "2": 0.97 }, { junk: 0.9 }, { x: 0.97 }, { "+": 0.97 }, { "2": 0.97 }], [...CLASSES, "junk"]);
+    assert.equal((await solveImage(image, { classifier: letter, placement: null })).expression, "2*x+2");
   });
 
   it("drops specks much smaller than the symbols", () => {

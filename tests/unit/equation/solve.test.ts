@@ -7,7 +7,11 @@ const TABLE: [string | string[], SolveResult["kind"], string | RegExp][] = [
   ["12+7×3", "value", "33"],
   ["12+7×3=", "value", "33"],
   ["1/3+1/6", "value", "1/2"],
-  ["0.1+0.2", "value", "3/10"],
+  // Written with decimals, a value is given with a decimal point when it has a finite one: exact all the same.
+  ["0.1+0.2", "value", "0.3"],
+  ["1.5+2=", "value", "3.5"],
+  ["1/3+0.5", "value", "5/6"],
+  ["0.5x=2", "solutions", "x = 4"],
   ["2^10-24", "value", "1000"],
   ["8÷(3−1)", "value", "4"],
   ["2(3+4)", "value", "14"],
