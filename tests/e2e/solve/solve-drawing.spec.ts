@@ -108,6 +108,23 @@ test.describe("Solve page", () => {
     await expect(each).toHaveText(["2*x+3=7: x = 2", "2*x=7: x = 7/2"]);
   });
 
+  test("draws 1.5+2= with a dot for the decimal point and sees 3.5", async ({ page, request }) => {
+    await ensureModel(request);
+    await page.goto("/solve");
+    await drawOnCanvas(page, [
+      [[58, 108], [72, 92], [72, 180]],
+      // The point: a dab of the pen low between the 1 and the 5.
+      [[95, 176], [97, 178], [95, 180], [93, 178], [95, 176]],
+      [[150, 95], [122, 95], [119, 130], [138, 123], [155, 137], [152, 165], [122, 178]],
+      [[185, 140], [225, 140]], [[205, 120], [205, 160]],
+      [[250, 110], [270, 92], [292, 104], [290, 125], [252, 178], [298, 178]],
+      [[330, 130], [375, 130]], [[330, 153], [375, 153]],
+    ]);
+    await page.getByRole("button", { name: "Solve", exact: true }).click();
+    await expect(page.getByTestId("expression")).toHaveText("1.5+2=");
+    await expect(page.getByRole("status")).toHaveText("3.5");
+  });
+
   test("reads a fraction written stacked, x+1 over 2 = 3, and sees x = 5", async ({ page, request }) => {
     await ensureModel(request);
     await page.goto("/solve");
