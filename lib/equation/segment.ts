@@ -174,7 +174,9 @@ export function segmentInk(mask: InkMask, options: SegmentOptions = {}): Segment
     });
   const ordered: (PlacedGroup & { decimalPoint?: true })[] = placeDecimalPoints(orderWithFractions(components, symbolSize, stroke, merge), dots, stroke);
   const crop = (box: Rect, ids: readonly number[]) => cropSymbol(labelled, box, ids, { normaliseStroke: options.normaliseStroke, strokeWidth: options.strokeWidth });
-  const gaps = ordered.slice(1).map((g, i) => gapLength(ordered[i]!.box.x, ordered[i]!.box.width, g.box.x, g.box.width));
+  // The writer's spacing between symbols: a decimal point's gaps are not spacing.
+  const spaced = ordered.filter((g) => !g.decimalPoint);
+  const gaps = spaced.slice(1).map((g, i) => gapLength(spaced[i]!.box.x, spaced[i]!.box.width, g.box.x, g.box.width));
   const lineGap = gaps.length >= MIN_LINE_GAPS ? median(gaps) : Infinity;
   return ordered.map((g, i) => {
     const next = ordered[i + 1];
