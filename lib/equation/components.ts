@@ -33,25 +33,26 @@ export function labelComponents({ width, height, mask }: InkMask): LabelledMask 
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return ra;
-    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[hi] = lo;
-    return lo;
+    if (ra < rb) {
+      parent[rb] = ra;
+      return ra;
+    }
+    parent[ra] = rb;
+    return rb;
   };
+  // Neighbours in the order left, up-left, up, up-right; unrolled, since this runs per ink pixel.
+  const join = (label: number, n: number): number => (n === 0 ? label : label === 0 ? n : union(label, n));
 
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const i = y * width + x;
+      const i = row + x;
       if (!mask[i]) continue;
-      let label = 0;
-      const neighbours = [
-        x > 0 ? labels[i - 1]! : 0,
-        y > 0 && x > 0 ? labels[i - width - 1]! : 0,
-        y > 0 ? labels[i - width]! : 0,
-        y > 0 && x < width - 1 ? labels[i - width + 1]! : 0,
-      ];
-      for (const n of neighbours) {
-        if (n === 0) continue;
-        label = label === 0 ? n : union(label, n);
+      let label = x > 0 ? labels[i - 1]! : 0;
+      if (y > 0) {
+        if (x > 0) label = join(label, labels[i - width - 1]!);
+        label = join(label, labels[i - width]!);
+        if (x < width - 1) label = join(label, labels[i - width + 1]!);
       }
       if (label === 0) {
         label = parent.length;

@@ -57,22 +57,26 @@ export function rankFilter(pixels: Uint8Array, width: number, height: number, ra
 
 /** 3x3 box blur (borders clamped): takes the edge off paper grain and JPEG noise. */
 export function boxBlur3(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  // Separable: column sums of three rows, then three of those per pixel; the window's pixel count
+  // shrinks at the borders exactly as a clamped 3x3 window does.
+  const columns = new Uint16Array(width);
   const out = new Uint8Array(pixels.length);
   for (let y = 0; y < height; y++) {
+    const y0 = y > 0 ? y - 1 : y;
+    const y1 = y < height - 1 ? y + 1 : y;
+    const rows = y1 - y0 + 1;
     for (let x = 0; x < width; x++) {
       let sum = 0;
-      let n = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          sum += pixels[yy * width + xx]!;
-          n++;
-        }
-      }
-      out[y * width + x] = Math.round(sum / n);
+      for (let yy = y0; yy <= y1; yy++) sum += pixels[yy * width + x]!;
+      columns[x] = sum;
+    }
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const x0 = x > 0 ? x - 1 : x;
+      const x1 = x < width - 1 ? x + 1 : x;
+      let sum = 0;
+      for (let xx = x0; xx <= x1; xx++) sum += columns[xx]!;
+      out[row + x] = Math.round(sum / (rows * (x1 - x0 + 1)));
     }
   }
   return out;

@@ -38,7 +38,12 @@ export function binarizeInk(image: GrayImage, options: BinarizeOptions = {}): In
   const blurred = boxBlur3(pixels, width, height);
   const ink = new Uint8Array(blurred.length);
   for (let i = 0; i < ink.length; i++) ink[i] = darkInk ? 255 - blurred[i]! : blurred[i]!;
-  const raw = darkInk ? pixels.map((v) => 255 - v) : pixels;
+  let raw = pixels;
+  if (darkInk) {
+    // A loop, not .map with a callback: this is per pixel of the whole picture.
+    raw = new Uint8Array(pixels.length);
+    for (let i = 0; i < raw.length; i++) raw[i] = 255 - pixels[i]!;
+  }
   const minContrast = options.minContrast ?? DEFAULT_MIN_CONTRAST;
 
   let radius = options.backgroundRadius ?? Math.max(15, Math.round(Math.min(width, height) / 10));
