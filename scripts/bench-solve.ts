@@ -38,9 +38,10 @@
  * and promotion, so the place to tune the solver without touching test.
  * --dump DIR writes each failed line's image and what was read (tokens, boxes, top-k) there.
  * (c) p50/p95 server time for a 10-symbol equation, model loaded: the work POST /api/solve
- *     does after receiving the bytes (header check, PNG decode, segmentation, one classify
- *     batch, decoding, solving); and the same line centred on a 2280x780 page, the size the
- *     Solve canvas exports (blank paper around a drawing costs time until it is cropped).
+ *     does after receiving the bytes (header check, PNG decode, segmentation, classify: one
+ *     batch, and one more for the views of unsure crops, decoding, solving); and the same line
+ *     centred on a 2280x780 page, the size the Solve canvas exports (blank paper around a
+ *     drawing costs time until it is cropped).
  * Needs the CROHME ink imported into the same database for (a):
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */

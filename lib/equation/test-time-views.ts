@@ -8,30 +8,68 @@ import type { SymbolClassifier } from "./classify";
  */
 export const DEFAULT_VIEWS: readonly Affine[] = [rotationAffine({ degrees: -6 }), rotationAffine({ degrees: 6 }), zoomAffine({ factor: 0.9 })];
 
+export interface TestTimeViewOptions {
+  /**
+   * When set, crops are first read alone, and only those whose best class is under this
+   * probability are read again in their views (a second, smaller batch): a crop the model is
+   * sure of keeps its single reading, and a line of clear symbols costs one view per crop.
+   */
+  sureAt?: number;
+}
+
 /**
  * The classifier, reading each crop as the mean of its probabilities over the crop and a few
- * views of it, all in the same single batch (one forward pass, like the plain classifier).
+ * views of it: all in one batch (one forward pass, like the plain classifier), or with `sureAt`
+ * the views only for crops the model is unsure of.
  */
-export function withTestTimeViews(classifier: SymbolClassifier, views: readonly Affine[] = DEFAULT_VIEWS): SymbolClassifier {
+export function withTestTimeViews(classifier: SymbolClassifier, views: readonly Affine[] = DEFAULT_VIEWS, options: TestTimeViewOptions = {}): SymbolClassifier {
+  const k = classifier.classes.length;
+  const copies = views.length + 1;
+  /** The crops' views, view by view: view v of crop i at (v * n + i). */
+  const viewBatch = (images: Uint8Array, n: number) => {
+    const batch = new Uint8Array(n * views.length * CANONICAL_PIXELS);
+    for (let v = 0; v < views.length; v++) {
+      for (let i = 0; i < n; i++) {
+        const crop = images.subarray(i * CANONICAL_PIXELS, (i + 1) * CANONICAL_PIXELS);
+        warpAffine(crop, views[v]!, batch.subarray((v * n + i) * CANONICAL_PIXELS, (v * n + i + 1) * CANONICAL_PIXELS));
+      }
+    }
+    return batch;
+  };
   return {
     classes: classifier.classes,
     strokeWidth: classifier.strokeWidth,
     async predict(images: Uint8Array) {
       const n = images.length / CANONICAL_PIXELS;
-      const copies = views.length + 1;
-      const batch = new Uint8Array(images.length * copies);
-      batch.set(images, 0);
-      for (let v = 0; v < views.length; v++) {
-        for (let i = 0; i < n; i++) {
-          const crop = images.subarray(i * CANONICAL_PIXELS, (i + 1) * CANONICAL_PIXELS);
-          warpAffine(crop, views[v]!, batch.subarray(((v + 1) * n + i) * CANONICAL_PIXELS, ((v + 1) * n + i + 1) * CANONICAL_PIXELS));
-        }
+      if (options.sureAt === undefined) {
+        const batch = new Uint8Array(images.length * copies);
+        batch.set(images, 0);
+        batch.set(viewBatch(images, n), images.length);
+        return meanOverCopies(await classifier.predict(batch), n, k, copies);
       }
-      const probs = await classifier.predict(batch);
-      const k = classifier.classes.length;
-      const mean = new Float32Array(n * k);
-      for (let c = 0; c < copies; c++) for (let j = 0; j < n * k; j++) mean[j]! += probs[c * n * k + j]! / copies;
-      return mean;
+      const plain = await classifier.predict(images);
+      const unsure: number[] = [];
+      for (let i = 0; i < n; i++) if (Math.max(...plain.subarray(i * k, (i + 1) * k)) < options.sureAt) unsure.push(i);
+      if (unsure.length === 0) return plain;
+      const crops = new Uint8Array(unsure.length * CANONICAL_PIXELS);
+      unsure.forEach((i, j) => crops.set(images.subarray(i * CANONICAL_PIXELS, (i + 1) * CANONICAL_PIXELS), j * CANONICAL_PIXELS));
+      const viewed = await classifier.predict(viewBatch(crops, unsure.length));
+      const out = plain.slice();
+      unsure.forEach((i, j) => {
+        for (let c = 0; c < k; c++) {
+          let sum = plain[i * k + c]!;
+          for (let v = 0; v < views.length; v++) sum += viewed[(v * unsure.length + j) * k + c]!;
+          out[i * k + c] = sum / copies;
+        }
+      });
+      return out;
     },
   };
+}
+
+/** Per crop, the mean of its rows over the copies laid out copy by copy. */
+function meanOverCopies(probs: Float32Array, n: number, k: number, copies: number): Float32Array {
+  const mean = new Float32Array(n * k);
+  for (let c = 0; c < copies; c++) for (let j = 0; j < n * k; j++) mean[j]! += probs[c * n * k + j]! / copies;
+  return mean;
 }

@@ -47,3 +47,29 @@ describe("withTestTimeViews", () => {
     assert.deepEqual(reader.classes, inner.classes);
   });
 });
+
+describe("withTestTimeViews with sureAt", () => {
+  it("reads the views only of the crops the model is unsure of, in a second batch", async () => {
+    const inner = leftHalfReader();
+    const reader = withTestTimeViews(inner, DEFAULT_VIEWS, { sureAt: 0.95 });
+    const crops = new Uint8Array(3 * CANONICAL_PIXELS);
+    for (let x = 5; x < 40; x++) crops[22 * CANONICAL_SIZE + x] = 255; // unsure: a bar across both halves
+    for (let y = 10; y < 35; y++) for (let x = 5; x < 15; x++) crops[CANONICAL_PIXELS + y * CANONICAL_SIZE + x] = 255; // sure: left
+    for (let y = 10; y < 35; y++) for (let x = 30; x < 40; x++) crops[2 * CANONICAL_PIXELS + y * CANONICAL_SIZE + x] = 255; // sure: right
+    const probs = await reader.predict(crops);
+    assert.deepEqual(inner.calls, [3, DEFAULT_VIEWS.length]);
+    // The sure crops keep their single reading; the unsure one is the mean over all its views,
+    // exactly what the one-batch reader gives it.
+    assert.deepEqual([probs[2], probs[3], probs[4], probs[5]], [1, 0, 0, 1]);
+    const all = await withTestTimeViews(leftHalfReader()).predict(crops.subarray(0, CANONICAL_PIXELS));
+    assert.ok(Math.abs(probs[0]! - all[0]!) < 1e-6 && Math.abs(probs[1]! - all[1]!) < 1e-6);
+  });
+
+  it("makes one call when every crop is sure", async () => {
+    const inner = leftHalfReader();
+    const crop = new Uint8Array(CANONICAL_PIXELS);
+    for (let y = 10; y < 35; y++) for (let x = 5; x < 15; x++) crop[y * CANONICAL_SIZE + x] = 255;
+    await withTestTimeViews(inner, DEFAULT_VIEWS, { sureAt: 0.95 }).predict(crop);
+    assert.deepEqual(inner.calls, [1]);
+  });
+});
