@@ -561,11 +561,7 @@ function shadowed(image: GrayImage, rng: () => number): GrayImage {
 
 /** Paper around a dark-on-light image, `margin` px on each side. */
 function withPaper(image: GrayImage, margin: number): GrayImage {
-  const width = image.width + 2 * margin;
-  const height = image.height + 2 * margin;
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (let y = 0; y < image.height; y++) pixels.set(image.pixels.subarray(y * image.width, (y + 1) * image.width), (y + margin) * width + margin);
-  return { width, height, pixels };
+  return onBlankPage(image, image.width + 2 * margin, image.height + 2 * margin);
 }
 
 /** "exact/total exact = % (symbol count right %, symbols right where counts match %)". */
