@@ -51,20 +51,23 @@ export function withTestTimeViews(classifier: SymbolClassifier, views: readonly 
       const unsure: number[] = [];
       for (let i = 0; i < n; i++) if (Math.max(...plain.subarray(i * k, (i + 1) * k)) < options.sureAt) unsure.push(i);
       if (unsure.length === 0) return plain;
-      const crops = new Uint8Array(unsure.length * CANONICAL_PIXELS);
-      unsure.forEach((i, j) => crops.set(images.subarray(i * CANONICAL_PIXELS, (i + 1) * CANONICAL_PIXELS), j * CANONICAL_PIXELS));
-      const viewed = await classifier.predict(viewBatch(crops, unsure.length));
+      const u = unsure.length;
+      const viewed = await classifier.predict(viewBatch(gather(images, unsure, CANONICAL_PIXELS, new Uint8Array(u * CANONICAL_PIXELS)), u));
+      // Laid out copy by copy as in the one-batch read: the unsure crops' own rows, then their views.
+      const rows = gather(plain, unsure, k, new Float32Array(u * k * copies));
+      rows.set(viewed, u * k);
+      const means = meanOverCopies(rows, u, k, copies);
       const out = plain.slice();
-      unsure.forEach((i, j) => {
-        for (let c = 0; c < k; c++) {
-          let sum = plain[i * k + c]!;
-          for (let v = 0; v < views.length; v++) sum += viewed[(v * unsure.length + j) * k + c]!;
-          out[i * k + c] = sum / copies;
-        }
-      });
+      unsure.forEach((i, j) => out.set(means.subarray(j * k, (j + 1) * k), i * k));
       return out;
     },
   };
+}
+
+/** The rows (of `size` values) at the given indices, packed at the start of `into`. */
+function gather<T extends Uint8Array | Float32Array>(values: T, indices: readonly number[], size: number, into: T): T {
+  indices.forEach((i, j) => into.set(values.subarray(i * size, (i + 1) * size), j * size));
+  return into;
 }
 
 /** Per crop, the mean of its rows over the copies laid out copy by copy. */
