@@ -7,7 +7,7 @@
  * the solver's benchmark on test-split writers stays unseen. The solver re-weighs the
  * classifier's top-k with it (lib/equation/placement-model); and, from the LaTeX of the same
  * writers' lines with powers, how much likelier each label is as an exponent, and how likely
- * x and × are between given neighbours (lib/equation/context-prior). Needs:
+ * x and ×, and z and 2, are between given neighbours (lib/equation/context-prior). Needs:
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */
 import fs from "node:fs";

@@ -3,16 +3,22 @@ import type { ExpressionToken } from "./build-expression";
 import { symbolKind } from "./symbol-kinds";
 
 /**
- * Labels whose shapes the model confuses and that only their neighbours tell apart: cut out and
- * scaled, a × is a small x. In CROHME lines a cross between two letters is × about 6 times as
- * often as its share; before a + or at the end of a line it is the letter.
+ * Groups of labels whose shapes the model confuses and that only their neighbours tell apart:
+ * cut out and scaled, a × is a small x, and a z is often written as a 2 with a straight foot.
+ * In CROHME lines a cross between two letters is × about 3 times as often as its share; before
+ * a + or at the end of a line it is the letter. A z's share of {2, z} rises before an exponent
+ * (z^2) and falls before a letter (2x). Each label's ratio is against its share in its group.
  */
-export const CONTEXT_LABELS = ["x", "×"] as const;
+export const CONTEXT_GROUPS: readonly (readonly string[])[] = [
+  ["x", "×"],
+  ["z", "2"],
+];
+export const CONTEXT_LABELS: readonly string[] = CONTEXT_GROUPS.flat();
 
 /** What stands next to a symbol, as far as the context prior cares. */
 export type ContextKind = "edge" | "digit" | "letter" | "open" | "close" | "operator" | "root" | "raised";
 
-/** Per label, per "before|after" context, log(P(label | context) / P(label)) within CONTEXT_LABELS. */
+/** Per label, per "before|after" context, log(P(label | context) / P(label)) within its CONTEXT_GROUPS group. */
 export const contextPriorSchema = z.record(z.string(), z.record(z.string(), z.number()));
 export type ContextPrior = z.infer<typeof contextPriorSchema>;
 
@@ -45,14 +51,15 @@ export const contextKey = (before: ContextKind, after: ContextKind) => `${before
 
 /**
  * Fits, from lines of tokens (the LaTeX of train-split writers' lines), how much likelier each
- * of CONTEXT_LABELS is between given neighbours than its share: add-one smoothed, capped at
- * ±MAX_CONTEXT_LOG_RATIO, contexts seen under MIN_CONTEXT times left out. Only symbols on the
- * line count (an exponent's neighbours say little about it), in lines of symbols the grammar knows.
+ * label of CONTEXT_GROUPS is between given neighbours than its share in its group: add-one
+ * smoothed, capped at ±MAX_CONTEXT_LOG_RATIO, contexts where the group is seen under
+ * MIN_CONTEXT times left out. Only symbols on the line count (an exponent's neighbours say
+ * little about it), in lines of symbols the grammar knows.
  */
-export function fitContextPrior(lines: Iterable<readonly ExpressionToken[]>): ContextPrior {
-  const labels: readonly string[] = CONTEXT_LABELS;
+export function fitContextPrior(lines: Iterable<readonly ExpressionToken[]>, groups: readonly (readonly string[])[] = CONTEXT_GROUPS): ContextPrior {
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
+  const labels = groups.flat();
   for (const line of lines) {
     // A token the grammar does not know ("x_1" written without spaces) makes its neighbours unknown too.
     if (line.some((t) => symbolKind(t.label) === "unknown")) continue;
@@ -65,18 +72,20 @@ export function fitContextPrior(lines: Iterable<readonly ExpressionToken[]>): Co
       totals.set(token.label, (totals.get(token.label) ?? 0) + 1);
     });
   }
-  const all = labels.reduce((sum, l) => sum + (totals.get(l) ?? 0), 0);
   const prior: ContextPrior = {};
   for (const label of labels) prior[label] = {};
-  if (all === 0) return prior;
-  for (const [key, byLabel] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const seen = labels.reduce((sum, l) => sum + (byLabel.get(l) ?? 0), 0);
-    if (seen < MIN_CONTEXT) continue;
-    for (const label of labels) {
-      const share = ((totals.get(label) ?? 0) + 1) / (all + labels.length);
-      const here = ((byLabel.get(label) ?? 0) + 1) / (seen + labels.length);
-      const ratio = Math.max(-MAX_CONTEXT_LOG_RATIO, Math.min(MAX_CONTEXT_LOG_RATIO, Math.log(here / share)));
-      prior[label]![key] = Math.round(ratio * 1e5) / 1e5;
+  for (const group of groups) {
+    const all = group.reduce((sum, l) => sum + (totals.get(l) ?? 0), 0);
+    if (all === 0) continue;
+    for (const [key, byLabel] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const seen = group.reduce((sum, l) => sum + (byLabel.get(l) ?? 0), 0);
+      if (seen < MIN_CONTEXT) continue;
+      for (const label of group) {
+        const share = ((totals.get(label) ?? 0) + 1) / (all + group.length);
+        const here = ((byLabel.get(label) ?? 0) + 1) / (seen + group.length);
+        const ratio = Math.max(-MAX_CONTEXT_LOG_RATIO, Math.min(MAX_CONTEXT_LOG_RATIO, Math.log(here / share)));
+        prior[label]![key] = Math.round(ratio * 1e5) / 1e5;
+      }
     }
   }
   return prior;

@@ -242,6 +242,17 @@ describe("fitContextPrior", () => {
     assert.ok(prior["x"]!["digit|operator"]! > 0);
     assert.equal(prior["x"]!["edge|edge"], undefined, "contexts seen too rarely stay neutral");
   });
+
+  it("weighs each label against its own group: z before an exponent, 2 before a letter", () => {
+    const t = (text: string, raised = -1) => [...text].map((label, i) => ({ label, superscript: i === raised }));
+    const lines = [...Array.from({ length: 10 }, () => t("x+z2", 3)), ...Array.from({ length: 40 }, () => t("2x+1")), ...Array.from({ length: 5 }, () => t("2×3"))];
+    const prior = fitContextPrior(lines);
+    assert.ok(prior["z"]!["operator|raised"]! > 0.5);
+    assert.ok(prior["2"]!["operator|raised"]! < 0);
+    assert.ok(prior["z"]!["edge|letter"]! < -0.5);
+    // The × of "2×3" is weighed against x, not against the many 2s.
+    assert.ok(prior["×"]!["digit|digit"]! > 0.5);
+  });
 });
 
 describe("decodeLine: stacked fractions", () => {
