@@ -41,7 +41,8 @@
  *     does after receiving the bytes (header check, PNG decode, segmentation, classify: one
  *     batch, and one more for the views of unsure crops, decoding, solving); and the same line
  *     centred on a 2280x780 page, the size the Solve canvas exports (blank paper around a
- *     drawing costs time until it is cropped).
+ *     drawing costs time until it is cropped), and the line drawn across the canvas as it sends
+ *     it at 3x (symbols 240 px, read shrunk).
  * Needs the CROHME ink imported into the same database for (a):
  *   npm run import -- ../shared/data/crohme-train-inkml.tar.gz
  */
@@ -339,7 +340,7 @@ async function main(): Promise<number> {
   // (c) latency of a 10-symbol equation
   const latencyLabels = ["2", "(", "x", "+", "1", "3", ")", "=", "4", "8"].filter((l) => pool.has(l));
   const latencySymbols = latencyLabels.map((label) => ({ label, canonical: pool.get(label)![0]! }));
-  const { image: latencyImage } = composeEquation(latencySymbols, { size: 80, rng: createRng(1) });
+  const { image: latencyImage } = composeEquation(latencySymbols, { size: LATENCY_SIZE, rng: createRng(1) });
   const runs = Number(values.runs);
   const serverTimes = async (image: GrayImage) => {
     const png = await encodeGrayPng(image);
@@ -366,6 +367,14 @@ async function main(): Promise<number> {
     `    the same on a ${CANVAS_EXPORT.width}x${CANVAS_EXPORT.height} px canvas export (${canvas.read}): ` +
       `p50 ${canvas.p50.toFixed(1)} ms, p95 ${canvas.p95.toFixed(1)} ms`,
   );
+  // The line drawn to fill the canvas: at 1x it is as wide as the drawing area, so the export
+  // at 3x holds symbols three times as large, which the segmenter reads shrunk.
+  const { image: drawnImage } = composeEquation(latencySymbols, { size: 3 * LATENCY_SIZE, rng: createRng(1) });
+  const drawn = await serverTimes(onBlankPage(drawnImage, Math.max(CANVAS_EXPORT.width, drawnImage.width), Math.max(CANVAS_EXPORT.height, drawnImage.height)));
+  log(
+    `    the same drawn across the canvas and sent at 3x, symbols ${3 * LATENCY_SIZE} px (${drawn.read}): ` +
+      `p50 ${drawn.p50.toFixed(1)} ms, p95 ${drawn.p95.toFixed(1)} ms`,
+  );
 
   if (values.json) {
     console.log(
@@ -383,7 +392,7 @@ async function main(): Promise<number> {
         composedPowers: { exact: squares.exact, total: squares.total, accuracy: squares.exact / squares.total },
         systems: { exact: systems.exact, total: systems.total, accuracy: systems.exact / systems.total },
         systemPhotos: { exact: systemPhotos.exact, total: systemPhotos.total, accuracy: systemPhotos.exact / systemPhotos.total },
-        latency: { symbols: latencyLabels.length, p50, p95, runs, canvas: { p50: canvas.p50, p95: canvas.p95 } },
+        latency: { symbols: latencyLabels.length, p50, p95, runs, canvas: { p50: canvas.p50, p95: canvas.p95 }, drawn: { p50: drawn.p50, p95: drawn.p95 } },
       }),
     );
   }
@@ -473,6 +482,9 @@ function namesTheInk(labels: readonly string[], inkLabels: readonly (string | nu
   const sorted = (list: readonly (string | null)[]) => [...list].sort().join(" ");
   return labels.every((l) => classes.has(l)) && sorted(labels) === sorted(inkLabels);
 }
+
+/** Symbol size of the latency line: 80 px makes it about as wide as the Solve canvas's drawing area. */
+const LATENCY_SIZE = 80;
 
 /** The Solve canvas's export: its 760x260 drawing area at 3x (app/solve/solve-pad.tsx). */
 const CANVAS_EXPORT = { width: 2280, height: 780 };

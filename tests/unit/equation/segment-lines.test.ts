@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
+import { downscaleFactor, segmentLines, upscaleFactor } from "../../../lib/equation/segment-lines";
 import type { GrayImage } from "../../../lib/images/canonicalize";
 import { decodeGray } from "../../../lib/images/decode";
-import { drawGlyphs, drawSegment, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
+import { drawGlyphs, drawSegment, layoutEquation, layoutStackedFraction, renderOnPaper } from "../../../lib/equation/synthetic-ink";
 import { braced, stacked, turned, written } from "../solver/fakes";
 
 describe("segmentLines on sloped writing", () => {
@@ -76,6 +76,28 @@ describe("segmentLines on small writing", () => {
     for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
     // As it is, the 2 and the x run together.
     assert.ok(segmentLines(small, { upscale: false }).lines[0]!.length < 6);
+  });
+});
+
+describe("segmentLines on large writing", () => {
+  it("reads writing hundreds of pixels high from the image shrunk, boxes on the image as given", () => {
+    const normal = written("2x+3=7");
+    // Digits 300 px high with the pen only twice as wide: what the Solve canvas sends at 3x.
+    const { glyphs, width, height } = layoutEquation("2x+3=7", { size: 480, stroke: 12, jitter: 0.1, seed: 3 });
+    const large = renderOnPaper(drawGlyphs(glyphs, width, height, 12), width, height, {});
+    assert.ok(downscaleFactor(large) >= 2, `factor ${downscaleFactor(large)}`);
+    const read = segmentLines(large);
+    const parts = (lines: { parts: number }[][]) => lines.map((l) => l.map((s) => s.parts));
+    assert.deepEqual(parts(read.lines), parts(segmentLines(normal).lines));
+    assert.deepEqual(parts(read.lines), parts(segmentLines(large, { downscale: false }).lines));
+    const boxes = read.lines[0]!.map((s) => read.toSource(s.box));
+    for (const [x, y, w, h] of boxes) assert.ok(x >= 0 && y >= 0 && x + w <= large.width + 4 && y + h <= large.height + 4 && w > 100, `box ${[x, y, w, h]}`);
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
+  });
+
+  it("leaves writing of the tuned size, and narrow images, as they are", () => {
+    assert.equal(downscaleFactor(written("2x+3=7")), 1);
+    assert.equal(downscaleFactor({ width: 2000, height: 200, pixels: new Uint8Array(2000 * 200).fill(255) }), 1);
   });
 });
 
