@@ -63,6 +63,8 @@ async function main(): Promise<number> {
   const canvas = page.getByRole("img", { name: "Equation drawing area" });
   let exact = 0;
   const failures: { name: string; truth: string; read: string }[] = [];
+  // The server's own time for each drawing (timing.totalMs of the answer): the 3x export read.
+  const serverMs: number[] = [];
   for (const line of lines) {
     await page.getByRole("button", { name: "Clear" }).click();
     const box = (await canvas.boundingBox())!;
@@ -83,15 +85,19 @@ async function main(): Promise<number> {
     const answer = page.waitForResponse((r) => r.url().includes("/api/solve") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Solve", exact: true }).click();
     const response = await answer;
-    const read = response.ok() ? ((await response.json()) as { expression: string }).expression : `(error ${response.status()})`;
+    const answered = response.ok() ? ((await response.json()) as { expression: string; timing: { totalMs: number } }) : null;
+    const read = answered ? answered.expression : `(error ${response.status()})`;
+    if (answered) serverMs.push(answered.timing.totalMs);
     const truth = buildExpression(line.labels.map((label) => ({ label, superscript: false })));
     if (read === truth) exact++;
     else failures.push({ name: line.name, truth, read });
   }
   await browser.close();
-  log(`canvas, real ink drawn with the mouse: ${exact}/${lines.length} exact = ${((100 * exact) / lines.length).toFixed(1)}%`);
+  serverMs.sort((a, b) => a - b);
+  const at = (q: number) => serverMs[Math.min(serverMs.length - 1, Math.floor(q * serverMs.length))] ?? NaN;
+  log(`canvas, real ink drawn with the mouse: ${exact}/${lines.length} exact = ${((100 * exact) / lines.length).toFixed(1)}%; server time p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms`);
   for (const f of failures.slice(0, Number(values.failures))) log(`    ${f.name}: truth ${f.truth}   read ${f.read}`);
-  if (values.json) console.log(JSON.stringify({ model: current.id, lines: lines.length, exact, accuracy: exact / lines.length, failures }));
+  if (values.json) console.log(JSON.stringify({ model: current.id, lines: lines.length, exact, accuracy: exact / lines.length, serverMs: { p50: at(0.5), p95: at(0.95) }, failures }));
   return 0;
 }
 

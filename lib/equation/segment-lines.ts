@@ -5,7 +5,8 @@ import { cropBlankMargins } from "./blank-margins";
 import { labelComponents } from "./components";
 import { estimateSkew, levelMask } from "./deskew";
 import { median, type BoxTuple, type InkMask } from "./ink-mask";
-import { binarizeInk } from "./preprocess";
+import { otsuThreshold } from "./morphology";
+import { binarizeInk, isDarkInk } from "./preprocess";
 import { removeRuledLines } from "./ruled-lines";
 import { segmentEquation, segmentInk, type SegmentOptions, type SegmentedSymbol, type SplitProposal } from "./segment";
 import { bandsFromMask, cropRows, withoutSystemBrace, type LineBand } from "./split-lines";
@@ -48,11 +49,11 @@ const MIN_VOTES = 3;
 export function segmentLines(image: GrayImage, options: LinesOptions = {}): SegmentedLines {
   const cropped = options.cropBlank === false ? null : cropBlankMargins(image);
   if (cropped) return shiftedBack(segmentLines(cropped.image, { ...options, cropBlank: false }), cropped.left, cropped.top);
-  const shrink = options.downscale === false ? 1 : downscaleFactor(image, options);
+  const shrink = options.downscale === false ? 1 : downscaleFactor(image);
   if (shrink > 1) return scaledBack(segmentLines(downscaleGray(image, shrink), { ...options, downscale: false, upscale: false }), 1 / shrink);
   let ink = binarizeInk(image, options);
   const factor = options.upscale === false ? 1 : upscaleFactor(ink);
-  if (factor > 1) return scaledBack(segmentLines(upscaleGray(image, factor), { ...options, upscale: false }), factor);
+  if (factor > 1) return scaledBack(segmentLines(upscaleGray(image, factor), { ...options, upscale: false, downscale: false }), factor);
   if (options.removeRuledLines !== false) ink = removeRuledLines(ink);
   const unbraced = withoutSystemBrace(ink);
   if (unbraced) ink = unbraced;
@@ -148,27 +149,58 @@ export function upscaleFactor(ink: InkMask): number {
 }
 
 /**
- * Symbols larger than LARGE_SYMBOL (median component side, px) are read from the image shrunk to
- * about DOWNSCALE_TARGET, at most MAX_DOWNSCALE times: the Solve canvas sends its strokes at 3x,
- * so a line drawn across it has symbols 300-600 px high, and segmenting those pixels took
- * 100-380 ms where the same line at the size the segmenter was tuned on (a 192 px line) takes a
- * fifth. The size is measured on a copy shrunk PROBE times, so looking costs little; an image
- * narrower than LARGE_SYMBOL cannot hold such writing and is not looked at.
+ * Symbols larger than LARGE_SYMBOL (median component side, px) are read from the image shrunk
+ * towards DOWNSCALE_TARGET: the Solve canvas sends its strokes at 3x, so a short line drawn
+ * across it has symbols 300-600 px high, and segmenting those pixels took 100-380 ms where the
+ * same line at the size the segmenter was tuned on (a 192 px line) takes a fifth. At most
+ * MAX_DOWNSCALE times: the canvas's 3 px pen shrunk 4 times is under a pixel wide, and the noise
+ * blur then loses a flat bar (the = of a "2=3" drawn on the canvas read as a minus). The size is
+ * measured on a copy shrunk PROBE times, so looking costs little; an image narrower than
+ * LARGE_SYMBOL cannot hold such writing and is not looked at. Only drawings are shrunk (most of
+ * the page one exact level, as a canvas or a drawing app exports it): a photo is already scaled
+ * to 3 MP on decoding, and on its shaded paper one global threshold, all the probe affords, can
+ * take half the page for one huge symbol.
  */
 const LARGE_SYMBOL = 200;
 const DOWNSCALE_TARGET = 100;
-const MAX_DOWNSCALE = 4;
+const MAX_DOWNSCALE = 2;
 const PROBE = 4;
 
-export function downscaleFactor(image: GrayImage, options: LinesOptions = {}): number {
+export function downscaleFactor(image: GrayImage): number {
   if (Math.min(image.width, image.height) < LARGE_SYMBOL) return 1;
-  const sizes = labelComponents(binarizeInk(downscaleGray(image, PROBE), options))
+  const probe = downscaleGray(image, PROBE);
+  if (!onBlankPaper(probe)) return 1;
+  const sizes = labelComponents(roughInk(probe))
     .components.filter((c) => c.area >= 4)
     .map((c) => PROBE * Math.max(c.width, c.height));
   if (sizes.length === 0) return 1;
   const size = median(sizes);
   if (size < LARGE_SYMBOL) return 1;
   return Math.max(1, Math.min(MAX_DOWNSCALE, Math.floor(size / DOWNSCALE_TARGET)));
+}
+
+/** At least this share of a drawing's pixels are its paper's exact level (the first pixel's). */
+const MIN_BLANK_SHARE = 0.5;
+
+function onBlankPaper({ pixels }: GrayImage): boolean {
+  const paper = pixels[0];
+  let blank = 0;
+  for (const v of pixels) if (v === paper) blank++;
+  return blank >= MIN_BLANK_SHARE * pixels.length;
+}
+
+/**
+ * Ink by one Otsu threshold over the whole image: no paper or lighting normalisation, which on
+ * the probe would cost more than the rest of the look, and a drawing's paper is even.
+ */
+function roughInk(image: GrayImage): InkMask {
+  const dark = isDarkInk(image);
+  const histogram = new Uint32Array(256);
+  for (const v of image.pixels) histogram[dark ? 255 - v : v]!++;
+  const threshold = otsuThreshold(histogram);
+  const mask = new Uint8Array(image.pixels.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = (dark ? 255 - image.pixels[i]! : image.pixels[i]!) > threshold ? 1 : 0;
+  return { width: image.width, height: image.height, mask };
 }
 
 /** Lines read from the image scaled `factor` times (enlarged above 1, shrunk below), with the way back to the boxes of the image as given. */

@@ -36,6 +36,14 @@ export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {})
       const side = Math.floor(Math.max(width, height) * Math.sqrt(options.maxPixels / (width * height)));
       pipeline = pipeline.resize({ width: side, height: side, fit: "inside", kernel: "lanczos3" });
     }
+    if (hasAlpha) {
+      // A drawing with alpha (the Solve canvas's export, a drawing app's PNG) is nearly always
+      // neutral ink, whose gray is any one of its channels: read once as raw channels, it takes a
+      // quarter of libvips's greyscale conversion and a second read for the alpha.
+      const raw = await pipeline.clone().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const neutral = neutralWithAlpha(raw.data, raw.info.channels);
+      if (neutral) return { width: raw.info.width, height: raw.info.height, pixels: onPaper(neutral.gray, neutral.alpha) };
+    }
     // With alpha the pipeline is read twice: its levels, then its alpha.
     const { data, info } = await (hasAlpha ? pipeline.clone() : pipeline).greyscale().raw().toBuffer({ resolveWithObject: true });
     const gray = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
@@ -45,6 +53,24 @@ export async function decodeGray(bytes: Uint8Array, options: DecodeOptions = {})
   } catch (err) {
     throw new ImageDecodeError(describeSharpError(err));
   }
+}
+
+/**
+ * The gray and alpha planes of interleaved gray+alpha or RGBA pixels, or null when any pixel has
+ * colour (red, green and blue not all equal), which only libvips's conversion turns to gray.
+ */
+function neutralWithAlpha(data: Uint8Array, channels: number): { gray: Uint8Array; alpha: Uint8Array } | null {
+  if (channels !== 2 && channels !== 4) return null;
+  const n = data.length / channels;
+  const gray = new Uint8Array(n);
+  const alpha = new Uint8Array(n);
+  for (let i = 0, p = 0; i < n; i++, p += channels) {
+    const v = data[p]!;
+    if (channels === 4 && (data[p + 1] !== v || data[p + 2] !== v)) return null;
+    gray[i] = v;
+    alpha[i] = data[p + channels - 1]!;
+  }
+  return { gray, alpha };
 }
 
 /**

@@ -95,8 +95,13 @@ describe("segmentLines on large writing", () => {
     for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] > boxes[i - 1]![0]);
   });
 
-  it("leaves writing of the tuned size, and narrow images, as they are", () => {
+  it("leaves writing of the tuned size, narrow images and photos as they are", () => {
     assert.equal(downscaleFactor(written("2x+3=7")), 1);
+    // The large writing of the test above on grainy paper: a photo, whose paper has no one level.
+    const { glyphs, width, height } = layoutEquation("2x+3=7", { size: 480, stroke: 12, jitter: 0.1, seed: 3 });
+    const drawn = drawGlyphs(glyphs, width, height, 12);
+    assert.ok(downscaleFactor(renderOnPaper(drawn, width, height, {})) >= 2);
+    assert.equal(downscaleFactor(renderOnPaper(drawn, width, height, { grain: 6 })), 1);
     assert.equal(downscaleFactor({ width: 2000, height: 200, pixels: new Uint8Array(2000 * 200).fill(255) }), 1);
   });
 });

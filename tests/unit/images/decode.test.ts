@@ -26,6 +26,21 @@ describe("decodeGray on images with alpha", () => {
     assert.ok(light > 0.02 && light < 0.1, `the stroke is light: ${light}`);
   });
 
+  it("turns coloured ink to its gray, not to one of its channels", async () => {
+    // Red's red channel is 255, white paper's level: read that way the stroke would vanish.
+    const { pixels } = await decodeGray(await drawnWithAlpha("red"));
+    assert.equal(pixels[0], 255);
+    const dark = share(pixels, (v) => v < 128);
+    assert.ok(dark > 0.02 && dark < 0.1, `the stroke is dark: ${dark}`);
+  });
+
+  it("reads a gray PNG with alpha like an RGBA one", async () => {
+    const rgba = await drawnWithAlpha("black");
+    const grayAlpha = await sharp(rgba).toColourspace("b-w").png().toBuffer();
+    assert.equal((await sharp(grayAlpha).metadata()).channels, 2);
+    assert.deepEqual((await decodeGray(grayAlpha)).pixels, (await decodeGray(rgba)).pixels);
+  });
+
   it("keeps an opaque image's levels as they are", async () => {
     const jpeg = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#808080" } }).jpeg().toBuffer();
     const { pixels, width, height } = await decodeGray(jpeg);
