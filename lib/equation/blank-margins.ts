@@ -59,3 +59,17 @@ export function cropBlankMargins(image: GrayImage): BlankMarginCrop | null {
   }
   return { image: { width: box[2], height: box[3], pixels: out }, left: box[0], top: box[1] };
 }
+
+/** At least this share of a drawing's pixels are its paper's exact level. */
+const MIN_BLANK_SHARE = 0.5;
+
+/**
+ * Whether most of the image is paper of one exact level (the first pixel's), as a canvas or a
+ * drawing app exports it: what cropBlankMargins crops around, and what no photo or scan has.
+ */
+export function onBlankPaper({ pixels }: GrayImage): boolean {
+  const paper = pixels[0];
+  let blank = 0;
+  for (const v of pixels) if (v === paper) blank++;
+  return blank >= MIN_BLANK_SHARE * pixels.length;
+}

@@ -74,10 +74,11 @@ export function fitContextPrior(lines: Iterable<readonly ExpressionToken[]>, gro
   }
   const prior: ContextPrior = {};
   for (const label of labels) prior[label] = {};
+  const contexts = [...counts].sort((a, b) => a[0].localeCompare(b[0]));
   for (const group of groups) {
     const all = group.reduce((sum, l) => sum + (totals.get(l) ?? 0), 0);
     if (all === 0) continue;
-    for (const [key, byLabel] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [key, byLabel] of contexts) {
       const seen = group.reduce((sum, l) => sum + (byLabel.get(l) ?? 0), 0);
       if (seen < MIN_CONTEXT) continue;
       for (const label of group) {

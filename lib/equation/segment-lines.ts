@@ -1,7 +1,7 @@
 import type { GrayImage } from "../images/canonicalize";
 import { downscaleGray } from "../images/downscale";
 import { upscaleGray } from "../images/upscale";
-import { cropBlankMargins } from "./blank-margins";
+import { cropBlankMargins, onBlankPaper } from "./blank-margins";
 import { labelComponents } from "./components";
 import { estimateSkew, levelMask } from "./deskew";
 import { median, type BoxTuple, type InkMask } from "./ink-mask";
@@ -177,16 +177,6 @@ export function downscaleFactor(image: GrayImage): number {
   const size = median(sizes);
   if (size < LARGE_SYMBOL) return 1;
   return Math.max(1, Math.min(MAX_DOWNSCALE, Math.floor(size / DOWNSCALE_TARGET)));
-}
-
-/** At least this share of a drawing's pixels are its paper's exact level (the first pixel's). */
-const MIN_BLANK_SHARE = 0.5;
-
-function onBlankPaper({ pixels }: GrayImage): boolean {
-  const paper = pixels[0];
-  let blank = 0;
-  for (const v of pixels) if (v === paper) blank++;
-  return blank >= MIN_BLANK_SHARE * pixels.length;
 }
 
 /**
